@@ -1,0 +1,21 @@
+using Events.Students;
+using JasperFx;
+using JasperFx.Events.Projections;
+using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventSourcedService(
+    schemaName: "events",
+    applicationAssembly: typeof(Program).Assembly,
+    configureMarten: marten => marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline),
+    configureMessaging: messaging => messaging.ListenToInbox(Queues.EventsInbox));
+
+var app = builder.Build();
+app.MapEventSourcedService();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

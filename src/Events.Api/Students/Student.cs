@@ -1,0 +1,37 @@
+using StudentBase.Contracts;
+
+namespace Events.Students;
+
+/// <summary>The Internships service registered a student: from now on they may register for activities.</summary>
+public record StudentRecorded(
+    Guid StudentId,
+    Guid UniversityId,
+    string FullName,
+    string Nationality,
+    string Programme,
+    DegreeLevel DegreeLevel,
+    DateTimeOffset RegisteredAt);
+
+/// <summary>A student of a partner university, as the Events service needs to know them.</summary>
+public class Student
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public Guid UniversityId { get; set; }
+    public string FullName { get; set; } = "";
+    public string Nationality { get; set; } = "";
+    public string Programme { get; set; } = "";
+    public DegreeLevel DegreeLevel { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public static Student Create(StudentRecorded recorded) => new()
+    {
+        Id = recorded.StudentId,
+        UniversityId = recorded.UniversityId,
+        FullName = recorded.FullName,
+        Nationality = recorded.Nationality,
+        Programme = recorded.Programme,
+        DegreeLevel = recorded.DegreeLevel,
+        RegisteredAt = recorded.RegisteredAt,
+    };
+}

@@ -1,0 +1,48 @@
+using Internships.PersonalData;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.Contracts;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.Students.GettingStudent;
+
+/// <param name="PassportNumber">Masked; null once the student's personal data has been erased.</param>
+public record StudentDetails(
+    Guid Id,
+    Guid UniversityId,
+    string FullName,
+    string Nationality,
+    string? PassportNumber,
+    string Programme,
+    DegreeLevel DegreeLevel,
+    DateOnly EnrolledOn,
+    DateOnly ExpectedGraduation,
+    DateOnly ResidencePermitExpiry,
+    DateTimeOffset NominatedAt,
+    int Version);
+
+public static class GetStudentEndpoint
+{
+    [WolverineGet("/api/students/{id}", Name = "GetStudent")]
+    [Tags("Students")]
+    [EndpointSummary("A registered student, with the passport number masked")]
+    public static async Task<StudentDetails> Get([ReadAggregate] Student student, IQuerySession session, CancellationToken cancellation)
+    {
+        var passportNumber = await PersonalDataProtector.RevealAsync(session, student.Id, student.EncryptedPassportNumber, cancellation);
+
+        return new StudentDetails(
+            student.Id,
+            student.UniversityId,
+            student.FullName,
+            student.Nationality,
+            passportNumber is null ? null : PersonalDataProtector.Mask(passportNumber),
+            student.Programme,
+            student.DegreeLevel,
+            student.EnrolledOn,
+            student.ExpectedGraduation,
+            student.ResidencePermitExpiry,
+            student.NominatedAt,
+            student.Version);
+    }
+}

@@ -1,0 +1,94 @@
+using FluentValidation;
+using Internships.PersonalData;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.Students.RegisteringStudent;
+
+/// <summary>A university registers (nominates) one of its international students.</summary>
+/// <param name="Nationality">ISO 3166-1 alpha-2 code, e.g. "GB".</param>
+/// <param name="PassportNumber">Stored encrypted; never logged, never returned in clear.</param>
+public record RegisterStudent(
+    Guid UniversityId,
+    string FullName,
+    string Nationality,
+    string PassportNumber,
+    string Programme,
+    DegreeLevel DegreeLevel,
+    DateOnly EnrolledOn,
+    DateOnly ExpectedGraduation,
+    DateOnly ResidencePermitExpiry)
+{
+    public sealed class Validator : AbstractValidator<RegisterStudent>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.UniversityId).NotEmpty();
+            RuleFor(x => x.FullName).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.Nationality).NotEmpty()
+                .Must(CountryCodes.IsAssigned).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.")
+                .Must(code => !string.Equals(code, CountryCodes.China, StringComparison.OrdinalIgnoreCase))
+                .WithMessage("An international student must be a foreign national.");
+            RuleFor(x => x.PassportNumber).NotEmpty().Matches("^[A-Za-z0-9]{5,20}$")
+                .WithMessage("A passport number has 5 to 20 letters and digits.");
+            RuleFor(x => x.Programme).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.DegreeLevel).IsInEnum();
+            RuleFor(x => x.EnrolledOn).NotEmpty();
+            RuleFor(x => x.ExpectedGraduation).NotEmpty()
+                .GreaterThan(x => x.EnrolledOn).WithMessage("The expected graduation must come after enrolment.");
+            RuleFor(x => x.ResidencePermitExpiry).NotEmpty();
+        }
+    }
+}
+
+public static class RegisterStudentEndpoint
+{
+    public static ProblemDetails Validate(RegisterStudent command) => RegisterStudent.Validator.Instance.Check(command);
+
+    [WolverinePost("/api/students", Name = "RegisterStudent")]
+    [Tags("Students")]
+    [EndpointSummary("Register an international student nominated by their university")]
+    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
+        RegisterStudent command, IDocumentSession session, TimeProvider clock)
+    {
+        var studentId = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        var nationality = command.Nationality.ToUpperInvariant();
+
+        var nominated = new StudentNominated(
+            studentId,
+            command.UniversityId,
+            command.FullName.Trim(),
+            nationality,
+            PersonalDataProtector.Protect(session, studentId, command.PassportNumber.ToUpperInvariant()),
+            command.Programme.Trim(),
+            command.DegreeLevel,
+            command.EnrolledOn,
+            command.ExpectedGraduation,
+            command.ResidencePermitExpiry,
+            now);
+
+        var published = new StudentRegistered(
+            studentId,
+            nominated.UniversityId,
+            nominated.FullName,
+            nationality,
+            nominated.Programme,
+            nominated.DegreeLevel,
+            nominated.EnrolledOn,
+            nominated.ExpectedGraduation,
+            now);
+
+        return (
+            new CreationResponse<Guid>($"/api/students/{studentId}", studentId),
+            MartenOps.StartStream<Student>(studentId, nominated),
+            [published]);
+    }
+}

@@ -1,0 +1,52 @@
+using StudentBase.Contracts;
+
+namespace Internships.Students;
+
+/// <summary>
+/// A university nominated an international student. The passport number is stored only encrypted with
+/// the student's own key (see <see cref="PersonalData.PersonalDataProtector"/>), so erasing the key erases it.
+/// </summary>
+public record StudentNominated(
+    Guid StudentId,
+    Guid UniversityId,
+    string FullName,
+    string Nationality,
+    string EncryptedPassportNumber,
+    string Programme,
+    DegreeLevel DegreeLevel,
+    DateOnly EnrolledOn,
+    DateOnly ExpectedGraduation,
+    DateOnly ResidencePermitExpiry,
+    DateTimeOffset NominatedAt);
+
+/// <summary>The student as the Internships service knows them, rebuilt from the student's events.</summary>
+public class Student
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public Guid UniversityId { get; set; }
+    public string FullName { get; set; } = "";
+    public string Nationality { get; set; } = "";
+    public string EncryptedPassportNumber { get; set; } = "";
+    public string Programme { get; set; } = "";
+    public DegreeLevel DegreeLevel { get; set; }
+    public DateOnly EnrolledOn { get; set; }
+    public DateOnly ExpectedGraduation { get; set; }
+    public DateOnly ResidencePermitExpiry { get; set; }
+    public DateTimeOffset NominatedAt { get; set; }
+
+    public static Student Create(StudentNominated nominated) => new()
+    {
+        Id = nominated.StudentId,
+        UniversityId = nominated.UniversityId,
+        FullName = nominated.FullName,
+        Nationality = nominated.Nationality,
+        EncryptedPassportNumber = nominated.EncryptedPassportNumber,
+        Programme = nominated.Programme,
+        DegreeLevel = nominated.DegreeLevel,
+        EnrolledOn = nominated.EnrolledOn,
+        ExpectedGraduation = nominated.ExpectedGraduation,
+        ResidencePermitExpiry = nominated.ResidencePermitExpiry,
+        NominatedAt = nominated.NominatedAt,
+    };
+}

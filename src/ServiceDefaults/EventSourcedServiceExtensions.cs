@@ -1,0 +1,95 @@
+using System.Reflection;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Resources;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StudentBase.Contracts;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Postgresql;
+
+namespace StudentBase.ServiceDefaults;
+
+public static class EventSourcedServiceExtensions
+{
+    /// <summary>The connection string every service reads: one PostgreSQL database, one schema per service.</summary>
+    public const string ConnectionName = "platform";
+
+    /// <summary>
+    /// Marten as the event store in the service's own schema, Wolverine for HTTP endpoints and messaging
+    /// through PostgreSQL queues in the shared transport schema, with the durable outbox on every sender
+    /// and the durable inbox on every listener.
+    /// </summary>
+    public static WebApplicationBuilder AddEventSourcedService(
+        this WebApplicationBuilder builder,
+        string schemaName,
+        Assembly applicationAssembly,
+        Action<StoreOptions>? configureMarten = null,
+        Action<WolverineOptions>? configureMessaging = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"The connection string '{ConnectionName}' is not configured. Start the system with " +
+                "'dotnet run --project src/AppHost', or set ConnectionStrings__platform.");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(dataSource);
+                options.DatabaseSchemaName = schemaName;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                configureMarten?.Invoke(options);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(integration => integration.TransportSchemaName = Queues.TransportSchema);
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.ApplicationAssembly = applicationAssembly;
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            options.Policies.UseDurableInboxOnAllListeners();
+            options.Policies.UseDurableLocalQueues();
+            options.Services.AddResourceSetupOnStartup();
+            configureMessaging?.Invoke(options);
+        });
+
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
+
+        return builder;
+    }
+
+    /// <summary>Maps the service's Wolverine endpoints and the platform's default endpoints.</summary>
+    public static WebApplication MapEventSourcedService(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapWolverineEndpoints();
+        return app;
+    }
+}
+
+public static class InboxExtensions
+{
+    /// <summary>How often an idle inbox asks for new messages; the default (seconds) is too slow for partners.</summary>
+    public static readonly TimeSpan InboxPollingInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Listens to the service's own PostgreSQL inbox queue through the durable inbox.</summary>
+    public static void ListenToInbox(this WolverineOptions messaging, string queueName) =>
+        messaging.ListenToPostgresqlQueue(queueName)
+            .PollingInterval(InboxPollingInterval)
+            .MaximumMessagesToReceive(500)
+            .UseDurableInbox();
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace StudentBase.ServiceDefaults;
+
+public static class Validation
+{
+    /// <summary>
+    /// Validates a request for a Wolverine endpoint's <c>Validate</c> step: no problems lets the request
+    /// through; otherwise a 400 problem details names every invalid field (camelCase, as in the JSON).
+    /// </summary>
+    public static ProblemDetails Check<T>(this IValidator<T> validator, T? request)
+    {
+        if (request is null)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "A request body is required.",
+            };
+        }
+
+        var result = validator.Validate(request);
+        if (result.IsValid)
+        {
+            return WolverineContinue.NoProblems;
+        }
+
+        var errors = result.Errors
+            .GroupBy(failure => JsonPath(failure.PropertyName))
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
+
+        return new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        };
+    }
+
+    private static string JsonPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+}

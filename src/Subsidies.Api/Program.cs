@@ -1,0 +1,21 @@
+using Subsidies.Students;
+using JasperFx;
+using JasperFx.Events.Projections;
+using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventSourcedService(
+    schemaName: "subsidies",
+    applicationAssembly: typeof(Program).Assembly,
+    configureMarten: marten => marten.Projections.Snapshot<StudentRecord>(SnapshotLifecycle.Inline),
+    configureMessaging: messaging => messaging.ListenToInbox(Queues.SubsidiesInbox));
+
+var app = builder.Build();
+app.MapEventSourcedService();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

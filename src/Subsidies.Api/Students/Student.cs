@@ -1,0 +1,37 @@
+using StudentBase.Contracts;
+
+namespace Subsidies.Students;
+
+/// <summary>The Internships service registered a student: a fact later used to assess subsidy eligibility.</summary>
+public record StudentRecorded(
+    Guid StudentId,
+    Guid UniversityId,
+    string FullName,
+    string Nationality,
+    DegreeLevel DegreeLevel,
+    DateOnly ExpectedGraduation,
+    DateTimeOffset RegisteredAt);
+
+/// <summary>What the Subsidies service knows of a student: the facts eligibility depends on.</summary>
+public class StudentRecord
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public Guid UniversityId { get; set; }
+    public string FullName { get; set; } = "";
+    public string Nationality { get; set; } = "";
+    public DegreeLevel DegreeLevel { get; set; }
+    public DateOnly ExpectedGraduation { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public static StudentRecord Create(StudentRecorded recorded) => new()
+    {
+        Id = recorded.StudentId,
+        UniversityId = recorded.UniversityId,
+        FullName = recorded.FullName,
+        Nationality = recorded.Nationality,
+        DegreeLevel = recorded.DegreeLevel,
+        ExpectedGraduation = recorded.ExpectedGraduation,
+        RegisteredAt = recorded.RegisteredAt,
+    };
+}

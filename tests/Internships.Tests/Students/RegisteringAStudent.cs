@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Internships.Students;
+using Internships.Students.GettingStudent;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using StudentBase.Contracts;
+using Wolverine.Http;
+using Wolverine.Tracking;
+
+namespace Internships.Tests.Students;
+
+public class RegisteringAStudent(InternshipsFixture fixture)
+{
+    private const string PassportNumber = "GB9876543";
+
+    private static object Daniel(Guid universityId) => new
+    {
+        universityId,
+        fullName = "Daniel Smith",
+        nationality = "gb",
+        passportNumber = PassportNumber,
+        programme = "Business Chinese",
+        degreeLevel = "Bachelor",
+        enrolledOn = "2021-09-01",
+        expectedGraduation = "2025-06-30",
+        residencePermitExpiry = "2025-08-31",
+    };
+
+    [Fact]
+    public async Task stores_the_student_and_publishes_student_registered_without_the_passport_number()
+    {
+        var universityId = Guid.CreateVersion7();
+        IScenarioResult result = null!;
+
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
+            result = await fixture.Host.Scenario(x =>
+            {
+                x.Post.Json(Daniel(universityId)).ToUrl("/api/students");
+                x.StatusCodeShouldBe(StatusCodes.Status201Created);
+            }));
+
+        var created = result.ReadAsJson<CreationResponse<Guid>>();
+        result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/students/{created.Value}");
+
+        var published = tracked.Sent.MessagesOf<StudentRegistered>().Distinct().ShouldHaveSingleItem();
+        published.ShouldBe(new StudentRegistered(
+            created.Value, universityId, "Daniel Smith", "GB", "Business Chinese", DegreeLevel.Bachelor,
+            new DateOnly(2021, 9, 1), new DateOnly(2025, 6, 30), published.RegisteredAt));
+        tracked.Sent.Envelopes().Select(envelope => envelope.Destination!.ToString())
+            .ShouldBe(["postgresql://events_inbox/", "postgresql://subsidies_inbox/"], ignoreOrder: true);
+
+        var student = await fixture.Host.GetAsJson<StudentDetails>($"/api/students/{created.Value}");
+        student.ShouldNotBeNull();
+        student.FullName.ShouldBe("Daniel Smith");
+        student.Nationality.ShouldBe("GB");
+        student.UniversityId.ShouldBe(universityId);
+        student.DegreeLevel.ShouldBe(DegreeLevel.Bachelor);
+        student.PassportNumber.ShouldBe("******543");
+        student.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task never_stores_logs_or_returns_the_passport_number_in_clear()
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.Post.Json(Daniel(Guid.CreateVersion7())).ToUrl("/api/students");
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+        var studentId = result.ReadAsJson<CreationResponse<Guid>>().Value;
+
+        var body = await (await fixture.Host.Scenario(x => x.Get.Url($"/api/students/{studentId}"))).ReadAsTextAsync();
+        body.ShouldNotContain(PassportNumber);
+
+        await using var session = fixture.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(studentId, token: TestContext.Current.CancellationToken);
+        var stored = events.Single().Data.ShouldBeOfType<StudentNominated>();
+        stored.EncryptedPassportNumber.ShouldNotContain(PassportNumber);
+        var rawEvents = await session.AdvancedSql.QueryAsync<string>(
+            "select data::text from internships.mt_events where stream_id = ?", TestContext.Current.CancellationToken, studentId);
+        rawEvents.ShouldAllBe(json => !json.Contains(PassportNumber));
+
+        fixture.Logs.Lines.ShouldAllBe(line => !line.Contains(PassportNumber));
+    }
+
+    [Fact]
+    public async Task an_unknown_student_is_a_not_found_problem()
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+            x.ContentTypeShouldBe("application/problem+json");
+        });
+
+        (await result.ReadAsJsonAsync<JsonObject>())!["status"]!.GetValue<int>().ShouldBe(404);
+    }
+
+    public static TheoryData<string, string> InvalidRegistrations => new()
+    {
+        { """{"nationality":"XX"}""", "nationality" },
+        { """{"nationality":"CN"}""", "nationality" },
+        { """{"enrolledOn":"2024-09-01","expectedGraduation":"2024-06-30"}""", "expectedGraduation" },
+        { """{"passportNumber":"E1 2/34"}""", "passportNumber" },
+        { """{"fullName":""}""", "fullName" },
+        { """{"universityId":"00000000-0000-0000-0000-000000000000"}""", "universityId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidRegistrations))]
+    public async Task invalid_input_is_a_bad_request_naming_the_field_and_stores_nothing(string changes, string field)
+    {
+        var universityId = Guid.CreateVersion7();
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Daniel(universityId)))!.AsObject();
+        foreach (var (name, value) in JsonNode.Parse(changes)!.AsObject())
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
+        {
+            var result = await fixture.Host.Scenario(x =>
+            {
+                x.Post.Text(body.ToJsonString()).ToUrl("/api/students");
+                x.WithRequestHeader("Content-Type", "application/json");
+                x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+                x.ContentTypeShouldBe("application/problem+json");
+            });
+            var problem = (await result.ReadAsJsonAsync<JsonObject>())!;
+            problem["errors"]!.AsObject().ContainsKey(field).ShouldBeTrue(problem.ToJsonString());
+        });
+
+        tracked.Sent.AllMessages().ShouldBeEmpty();
+        await ShouldHaveNoStudentsOf(universityId);
+    }
+
+    [Fact]
+    public async Task missing_fields_are_all_named()
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.Post.Json(new { }).ToUrl("/api/students");
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+
+        var errors = (await result.ReadAsJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        errors.Select(error => error.Key).ShouldBe(
+            ["universityId", "fullName", "nationality", "passportNumber", "programme", "degreeLevel",
+             "enrolledOn", "expectedGraduation", "residencePermitExpiry"],
+            ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("""{"universityId":""", "$.universityId")]
+    [InlineData("""{"degreeLevel":"Kindergarten"}""", "$.degreeLevel")]
+    [InlineData("""{"degreeLevel":2}""", "$.degreeLevel")]
+    [InlineData("""{"enrolledOn":"1 September"}""", "$.enrolledOn")]
+    [InlineData("""{"residencePermitExpiry":null}""", "$.residencePermitExpiry")]
+    [InlineData("""null""", "request body")]
+    public async Task an_unreadable_body_is_a_bad_request_problem_naming_where_it_failed(string body, string named)
+    {
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
+        {
+            var result = await fixture.Host.Scenario(x =>
+            {
+                x.Post.Text(body).ToUrl("/api/students");
+                x.WithRequestHeader("Content-Type", "application/json");
+                x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+                x.ContentTypeShouldBe("application/problem+json");
+            });
+            (await result.ReadAsTextAsync()).ShouldContain(named);
+        });
+
+        tracked.Sent.AllMessages().ShouldBeEmpty();
+    }
+
+    private async Task ShouldHaveNoStudentsOf(Guid universityId)
+    {
+        await using var session = fixture.Store.QuerySession();
+        var count = await session.Query<Student>().CountAsync(student => student.UniversityId == universityId, TestContext.Current.CancellationToken);
+        count.ShouldBe(0);
+        var keys = await session.Events.QueryRawEventDataOnly<StudentNominated>()
+            .CountAsync(nominated => nominated.UniversityId == universityId, TestContext.Current.CancellationToken);
+        keys.ShouldBe(0);
+    }
+}

@@ -1,0 +1,61 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StudentBase.ServiceDefaults;
+using Wolverine;
+using Xunit;
+
+namespace StudentBase.Testing;
+
+/// <summary>
+/// One service hosted in memory (Alba) against a fresh database on a real PostgreSQL server, shared by a
+/// test assembly. Tests create their own data with unique ids, so they can run in parallel without resets.
+/// </summary>
+public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram : class
+{
+    private PostgresServer? _server;
+    private IAlbaHost? _host;
+
+    public IAlbaHost Host => _host ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>Every log line the service wrote, to prove that personal data never reaches a log.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    protected abstract string DatabasePrefix { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await PostgresServer.StartAsync();
+        var connectionString = await _server.CreateDatabaseAsync(DatabasePrefix);
+
+        _host = await AlbaHost.For<TProgram>(builder =>
+        {
+            builder.UseSetting($"ConnectionStrings:{EventSourcedServiceExtensions.ConnectionName}", connectionString);
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<ILoggerProvider>(Logs);
+                services.MartenDaemonModeIsSolo();
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
