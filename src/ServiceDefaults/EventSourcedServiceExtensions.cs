@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Reflection;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.OpenTelemetry;
 using JasperFx.Resources;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -37,7 +39,12 @@ public static class EventSourcedServiceExtensions
                 $"The connection string '{ConnectionName}' is not configured. Start the system with " +
                 "'dotnet run --project src/AppHost', or set ConnectionStrings__platform.");
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
+        // Queue polling and other background commands would otherwise each start a trace of their own.
+        dataSourceBuilder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null));
+        var dataSource = dataSourceBuilder.Build();
         builder.Services.AddSingleton(dataSource);
 
         builder.Services.AddMarten(options =>
@@ -49,6 +56,8 @@ public static class EventSourcedServiceExtensions
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
                 configureMarten?.Invoke(options);
             })
             .UseLightweightSessions()

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The real app host (Aspire.Hosting.Testing) on the local PostgreSQL binaries, with its own data directory
+/// and port, every service exporting its traces to <see cref="OtlpTraceReceiver"/>.
+/// </summary>
+public sealed class PlatformApp : IAsyncDisposable
+{
+    public static readonly string[] Services = ["internships", "events", "subsidies"];
+
+    private readonly DistributedApplication _app;
+
+    private PlatformApp(DistributedApplication app) => _app = app;
+
+    public static async Task<PlatformApp> StartAsync(PlatformStorage storage, string otlpEndpoint, CancellationToken cancellation)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [
+                "Postgres:Mode=Local",
+                $"Postgres:DataDirectory={storage.DataDirectory}",
+                $"Postgres:Port={storage.Port}",
+            ],
+            cancellation);
+
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(service)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
+        }
+
+        var app = await builder.BuildAsync(cancellation);
+        var platform = new PlatformApp(app);
+        try
+        {
+            await app.StartAsync(cancellation);
+            foreach (var service in Services)
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellation);
+            }
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+
+        return platform;
+    }
+
+    public HttpClient CreateClient(string service) => _app.CreateHttpClient(service);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A data directory and port for the app host's PostgreSQL, kept across restarts and deleted at the end.</summary>
+public sealed class PlatformStorage : IDisposable
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"studentbase-e2e-{Guid.NewGuid():N}", "postgres");
+
+    public int Port { get; } = FreeLoopbackPort();
+
+    public void Dispose()
+    {
+        var root = Path.GetDirectoryName(DataDirectory)!;
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
