@@ -28,11 +28,11 @@ public static class PlatformDatabase
     {
         var settings = builder.Configuration.GetSection("Postgres");
         var mode = settings.GetValue("Mode", PostgresMode.Auto);
-        var binDirectory = settings["BinDirectory"] is { Length: > 0 } configured ? configured : FindLocalBinaries();
+        var binDirectory = FindLocalBinaries(settings["BinDirectory"]);
 
         if (mode == PostgresMode.Auto)
         {
-            mode = ContainerRuntimeAnswers() ? PostgresMode.Container
+            mode = ContainerRuntimeAnswers(builder.Configuration["ASPIRE_CONTAINER_RUNTIME"] ?? "docker") ? PostgresMode.Container
                 : binDirectory is not null ? PostgresMode.Local
                 : throw new DistributedApplicationException(
                     "No PostgreSQL available: neither a container runtime (Docker or Podman) answers nor are the " +
@@ -45,7 +45,7 @@ public static class PlatformDatabase
             : builder.AddLocalPostgres(
                 binDirectory ?? throw new DistributedApplicationException(
                     "Postgres:Mode is Local but no PostgreSQL server binaries were found: install PostgreSQL " +
-                    "(e.g. 'apt-get install -y postgresql') or set Postgres:BinDirectory."),
+                    "(e.g. 'apt-get install -y postgresql') or set Postgres:BinDirectory to the directory holding 'postgres'."),
                 settings.GetValue("Port", DefaultLocalPort),
                 settings["DataDirectory"] is { Length: > 0 } dataDirectory
                     ? Path.GetFullPath(dataDirectory)
@@ -76,8 +76,13 @@ public static class PlatformDatabase
             .WithHealthCheck(healthCheckKey);
     }
 
-    private static string? FindLocalBinaries()
+    private static string? FindLocalBinaries(string? configured)
     {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return File.Exists(Path.Combine(configured, "postgres")) ? configured : null;
+        }
+
         const string debianRoot = "/usr/lib/postgresql";
         var debian = Directory.Exists(debianRoot)
             ? Directory.GetDirectories(debianRoot)
@@ -92,11 +97,8 @@ public static class PlatformDatabase
         return debian ?? (Run("pg_config", "--bindir") is { } bin && File.Exists(Path.Combine(bin, "postgres")) ? bin : null);
     }
 
-    private static bool ContainerRuntimeAnswers()
-    {
-        var runtime = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME") ?? "docker";
-        return Run(runtime, "info", "--format", "{{.ServerVersion}}") is { Length: > 0 };
-    }
+    private static bool ContainerRuntimeAnswers(string runtime) =>
+        Run(runtime, "info", "--format", "{{.ServerVersion}}") is { Length: > 0 };
 
     /// <summary>The trimmed standard output of a command that succeeded within a few seconds, else null.</summary>
     private static string? Run(string fileName, params string[] arguments)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Alba;
+using Microsoft.AspNetCore.Http;
 
 namespace Internships.Tests;
 
@@ -31,6 +32,29 @@ public class ServiceDefaultsTests(InternshipsFixture fixture)
         {
             x.Get.Url("/scalar/v1");
             x.StatusCodeShouldBeOk();
+        });
+    }
+
+    [Fact]
+    public async Task a_body_that_is_not_json_is_an_unsupported_media_type_problem()
+    {
+        await fixture.Host.Scenario(x =>
+        {
+            x.Post.Text("Daniel Smith, GB").ToUrl("/api/students");
+            x.WithRequestHeader("Content-Type", "text/plain");
+            x.StatusCodeShouldBe(StatusCodes.Status415UnsupportedMediaType);
+            x.ContentTypeShouldBe("application/problem+json");
+        });
+    }
+
+    [Fact]
+    public async Task an_unknown_route_is_a_not_found_problem()
+    {
+        await fixture.Host.Scenario(x =>
+        {
+            x.Get.Url("/api/no-such-thing");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+            x.ContentTypeShouldBe("application/problem+json");
         });
     }
 }
