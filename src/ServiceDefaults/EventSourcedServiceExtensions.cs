@@ -67,6 +67,7 @@ public static class EventSourcedServiceExtensions
         builder.Host.UseWolverine(options =>
         {
             options.ApplicationAssembly = applicationAssembly;
+            options.ServiceName = applicationAssembly.GetName().Name!;
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.Policies.UseDurableInboxOnAllListeners();

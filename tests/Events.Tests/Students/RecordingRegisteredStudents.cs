@@ -1,73 +1,17 @@
-using Alba;
+using System.Text.Json.Nodes;
 using Events.Students;
-using Marten;
-using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
 using StudentBase.Testing;
-using Wolverine;
-using Wolverine.Tracking;
 
 namespace Events.Tests.Students;
 
 public class RecordingRegisteredStudents(EventsFixture fixture)
+    : StudentRegisteredConsumerSpecification<Program, StudentRecorded>(fixture, Queues.EventsInbox)
 {
-    [Fact]
-    public async Task a_student_registered_in_internships_becomes_known_to_events()
+    protected override void ShouldDescribe(JsonObject student, StudentRegistered registered)
     {
-        var registered = SampleStudents.Daniel();
-
-        await fixture.Host.InvokeMessageAndWaitAsync(registered);
-
-        var student = await fixture.Host.GetAsJson<Student>($"/api/students/{registered.StudentId}");
-        student.ShouldNotBeNull();
-        student.FullName.ShouldBe("Daniel Smith");
-        student.Nationality.ShouldBe("GB");
-        student.UniversityId.ShouldBe(SampleStudents.XiamenUniversity);
-        student.Programme.ShouldBe("Business Chinese");
-        student.RegisteredAt.ShouldBe(registered.RegisteredAt);
-    }
-
-    [Fact]
-    public async Task the_message_arrives_through_the_events_inbox_queue()
-    {
-        var registered = SampleStudents.Daniel();
-
-        await fixture.Host.TrackActivity()
-            .IncludeExternalTransports()
-            .Timeout(TimeSpan.FromSeconds(30))
-            .ExecuteAndWaitAsync((IMessageContext bus) =>
-                bus.EndpointFor(new Uri($"postgresql://{Queues.EventsInbox}/")).SendAsync(registered));
-
-        await fixture.Host.Scenario(x =>
-        {
-            x.Get.Url($"/api/students/{registered.StudentId}");
-            x.StatusCodeShouldBeOk();
-        });
-    }
-
-    [Fact]
-    public async Task the_same_message_twice_changes_nothing()
-    {
-        var registered = SampleStudents.Daniel();
-
-        await fixture.Host.InvokeMessageAndWaitAsync(registered);
-        await fixture.Host.InvokeMessageAndWaitAsync(registered with { FullName = "Someone Else" });
-
-        await using var session = fixture.Store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken);
-        events.ShouldHaveSingleItem().Data.ShouldBeOfType<StudentRecorded>().FullName.ShouldBe("Daniel Smith");
-        var student = await fixture.Host.GetAsJson<Student>($"/api/students/{registered.StudentId}");
-        student!.Version.ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task an_unknown_student_is_a_not_found_problem()
-    {
-        await fixture.Host.Scenario(x =>
-        {
-            x.Get.Url($"/api/students/{Guid.CreateVersion7()}");
-            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
-            x.ContentTypeShouldBe("application/problem+json");
-        });
+        student["programme"]!.GetValue<string>().ShouldBe(registered.Programme);
+        student["degreeLevel"]!.GetValue<string>().ShouldBe(registered.DegreeLevel.ToString());
+        student["registeredAt"]!.GetValue<DateTimeOffset>().ShouldBe(registered.RegisteredAt);
     }
 }

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Shouldly;
+using StudentBase.Contracts;
+using Wolverine;
+using Wolverine.Tracking;
+using Xunit;
+
+namespace StudentBase.Testing;
+
+/// <summary>
+/// What every service that consumes <see cref="StudentRegistered"/> promises: the student arrives through the
+/// service's inbox queue, is exposed at <c>GET /api/students/{id}</c>, and a redelivered message changes nothing.
+/// </summary>
+/// <typeparam name="TRecorded">The service's own event recording the student.</typeparam>
+public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded>(ServiceFixture<TProgram> fixture, string inboxQueue)
+    where TProgram : class
+{
+    /// <summary>Asserts that the service's view of the student carries what the message said.</summary>
+    protected abstract void ShouldDescribe(JsonObject student, StudentRegistered registered);
+
+    [Fact]
+    public async Task a_student_registered_in_internships_becomes_known_here()
+    {
+        var registered = SampleStudents.Daniel();
+
+        await fixture.Host.InvokeMessageAndWaitAsync(registered);
+
+        var student = await GetStudentAsync(registered.StudentId);
+        student["id"]!.GetValue<Guid>().ShouldBe(registered.StudentId);
+        student["fullName"]!.GetValue<string>().ShouldBe(registered.FullName);
+        student["nationality"]!.GetValue<string>().ShouldBe(registered.Nationality);
+        student["universityId"]!.GetValue<Guid>().ShouldBe(registered.UniversityId);
+        ShouldDescribe(student, registered);
+    }
+
+    [Fact]
+    public async Task the_message_arrives_through_the_services_inbox_queue()
+    {
+        var registered = SampleStudents.Daniel();
+
+        await fixture.Host.TrackActivity()
+            .IncludeExternalTransports()
+            .Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((IMessageContext bus) =>
+                bus.EndpointFor(new Uri($"postgresql://{inboxQueue}/")).SendAsync(registered));
+
+        await GetStudentAsync(registered.StudentId);
+    }
+
+    [Fact]
+    public async Task the_same_message_twice_changes_nothing()
+    {
+        var registered = SampleStudents.Daniel();
+
+        await fixture.Host.InvokeMessageAndWaitAsync(registered);
+        await fixture.Host.InvokeMessageAndWaitAsync(registered with { FullName = "Someone Else" });
+
+        await using var session = fixture.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken);
+        events.ShouldHaveSingleItem().Data.ShouldBeOfType<TRecorded>();
+        var student = await GetStudentAsync(registered.StudentId);
+        student["fullName"]!.GetValue<string>().ShouldBe("Daniel Smith");
+        student["version"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task an_unknown_student_is_a_not_found_problem()
+    {
+        await fixture.Host.Scenario(x =>
+        {
+            x.Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+            x.ContentTypeShouldBe("application/problem+json");
+        });
+    }
+
+    private async Task<JsonObject> GetStudentAsync(Guid studentId)
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.Get.Url($"/api/students/{studentId}");
+            x.StatusCodeShouldBeOk();
+        });
+        return (await result.ReadAsJsonAsync<JsonObject>())!;
+    }
+}
