@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +12,11 @@ builder.AddEventSourcedService(
     schemaName: "events",
     applicationAssembly: typeof(Program).Assembly,
     configureMarten: marten => marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline),
-    configureMessaging: messaging => messaging.ListenToInbox(Queues.EventsInbox));
+    configureMessaging: messaging =>
+    {
+        messaging.ListenToInbox(Queues.EventsInbox);
+        messaging.ReplicatePartnerApiKeys();
+    });
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -1,3 +1,4 @@
+using Internships.Partners;
 using Internships.PersonalData;
 using Internships.Students;
 using JasperFx;
@@ -17,13 +18,16 @@ builder.AddEventSourcedService(
     {
         marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline);
         marten.Schema.For<PersonalDataKey>();
+        marten.Projections.Add<PartnerApiKeyProjection>(ProjectionLifecycle.Inline);
     },
     configureMessaging: messaging =>
     {
-        messaging.PublishMessage<StudentRegistered>()
-            .ToPostgresqlQueue(Queues.EventsInbox);
-        messaging.PublishMessage<StudentRegistered>()
-            .ToPostgresqlQueue(Queues.SubsidiesInbox);
+        foreach (var inbox in new[] { Queues.EventsInbox, Queues.SubsidiesInbox })
+        {
+            messaging.PublishMessage<StudentRegistered>().ToPostgresqlQueue(inbox);
+            messaging.PublishMessage<PartnerApiKeyIssued>().ToPostgresqlQueue(inbox);
+            messaging.PublishMessage<PartnerApiKeyRevoked>().ToPostgresqlQueue(inbox);
+        }
     });
 
 var app = builder.Build();

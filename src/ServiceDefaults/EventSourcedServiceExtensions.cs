@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -58,6 +59,7 @@ public static class EventSourcedServiceExtensions
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
+                options.RecordActors();
                 configureMarten?.Invoke(options);
             })
             .UseLightweightSessions()
@@ -68,6 +70,7 @@ public static class EventSourcedServiceExtensions
         {
             options.ApplicationAssembly = applicationAssembly;
             options.ServiceName = applicationAssembly.GetName().Name!;
+            options.EnableRelayOfUserName = true;
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.Policies.UseDurableInboxOnAllListeners();
@@ -77,6 +80,7 @@ public static class EventSourcedServiceExtensions
         });
 
         builder.Services.AddWolverineHttp();
+        builder.AddPartnerAccess();
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
 
         return builder;
@@ -86,7 +90,8 @@ public static class EventSourcedServiceExtensions
     public static WebApplication MapEventSourcedService(this WebApplication app)
     {
         app.MapDefaultEndpoints();
-        app.MapWolverineEndpoints();
+        app.MapWolverineEndpoints(http =>
+            http.AddMiddleware(typeof(ActingPartnerMiddleware), chain => !chain.HttpMethods.SequenceEqual(["GET"])));
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,8 +26,15 @@ public static class ServiceDefaultsExtensions
     public const string AliveEndpoint = "/alive";
     private const string LivenessTag = "live";
 
+    public const string DevelopmentPartnersFile = "partners.Development.json";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, DevelopmentPartnersFile), optional: true);
+        }
+
         builder.ConfigureOpenTelemetry();
 
         builder.Services.AddHealthChecks()
@@ -38,12 +47,16 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Classify);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         return builder;
@@ -83,16 +96,29 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
 
-        app.MapHealthChecks(HealthEndpoint, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthEndpoint, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous();
         app.MapHealthChecks(AliveEndpoint, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LivenessTag),
-        });
+        }).AllowAnonymous();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle($"{app.Environment.ApplicationName} API reference"));
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle($"{app.Environment.ApplicationName} API reference"))
+            .AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet($"{Problems.TypePrefix}{{name}}", (string name) =>
+                Problems.All.FirstOrDefault(kind => kind.Name == name) is { } kind
+                    ? Results.Ok(new { type = kind.Type, status = kind.Status, title = kind.Title, description = kind.Description })
+                    : Results.NotFound())
+            .WithTags("Problems")
+            .WithSummary("Describes one kind of error (the 'type' of a problem details answer)")
+            .AllowAnonymous();
 
         return app;
     }

@@ -16,11 +16,7 @@ public static class Validation
     {
         if (request is null)
         {
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "A request body is required.",
-            };
+            return Problems.Create(Problems.MalformedRequest, "A request body is required.");
         }
 
         var result = validator.Validate(request);
@@ -35,8 +31,9 @@ public static class Validation
 
         return new HttpValidationProblemDetails(errors)
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are invalid.",
+            Type = Problems.Validation.Type,
+            Status = Problems.Validation.Status,
+            Title = Problems.Validation.Title,
         };
     }
 

@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +12,11 @@ builder.AddEventSourcedService(
     schemaName: "subsidies",
     applicationAssembly: typeof(Program).Assembly,
     configureMarten: marten => marten.Projections.Snapshot<StudentRecord>(SnapshotLifecycle.Inline),
-    configureMessaging: messaging => messaging.ListenToInbox(Queues.SubsidiesInbox));
+    configureMessaging: messaging =>
+    {
+        messaging.ListenToInbox(Queues.SubsidiesInbox);
+        messaging.ReplicatePartnerApiKeys();
+    });
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -10,6 +10,9 @@ public class StudentRegistrationJourney
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>Xiamen University, whose student system has the seeded development key "dev-xmu-key".</summary>
+    private static readonly Guid XiamenUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001");
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -49,7 +52,7 @@ public class StudentRegistrationJourney
         {
             foreach (var service in PlatformApp.Services)
             {
-                var response = await restarted.CreateClient(service).GetAsync($"/api/students/{studentId}", Cancellation);
+                var response = await GetStudentAsync(restarted.CreateClient(service), studentId);
                 response.StatusCode.ShouldBe(HttpStatusCode.OK, service);
             }
         }
@@ -61,7 +64,7 @@ public class StudentRegistrationJourney
         {
             Content = JsonContent.Create(new
             {
-                universityId = Guid.CreateVersion7(),
+                universityId = XiamenUniversity,
                 fullName = "Daniel Smith",
                 nationality = "GB",
                 passportNumber = "GB9876543",
@@ -72,6 +75,7 @@ public class StudentRegistrationJourney
                 residencePermitExpiry = "2025-08-31",
             }),
         };
+        request.Headers.Add("X-Api-Key", "dev-xmu-key");
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
         var response = await platform.CreateClient("internships").SendAsync(request, Cancellation);
@@ -83,9 +87,16 @@ public class StudentRegistrationJourney
     private static async Task WaitUntilFoundAsync(HttpClient client, Guid studentId)
     {
         var status = await Eventually(
-            async () => (await client.GetAsync($"/api/students/{studentId}", Cancellation)).StatusCode,
+            async () => (await GetStudentAsync(client, studentId)).StatusCode,
             found => found == HttpStatusCode.OK);
         status.ShouldBe(HttpStatusCode.OK, $"{client.BaseAddress} never showed student {studentId}");
+    }
+
+    private static Task<HttpResponseMessage> GetStudentAsync(HttpClient client, Guid studentId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/students/{studentId}");
+        request.Headers.Add("X-Api-Key", "dev-base-admin-key");
+        return client.SendAsync(request, Cancellation);
     }
 
     private static Task<T> Eventually<T>(Func<T> probe, Func<T, bool> done) => Eventually(() => Task.FromResult(probe()), done);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Http;
+using StudentBase.Testing;
 
 namespace Internships.Tests;
 
@@ -41,6 +42,7 @@ public class ServiceDefaultsTests(InternshipsFixture fixture)
         await fixture.Host.Scenario(x =>
         {
             x.Post.Text("Daniel Smith, GB").ToUrl("/api/students");
+            x.As(PartnerKeys.BaseAdministrator);
             x.WithRequestHeader("Content-Type", "text/plain");
             x.StatusCodeShouldBe(StatusCodes.Status415UnsupportedMediaType);
             x.ContentTypeShouldBe("application/problem+json");

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Xunit;
 
@@ -34,6 +35,11 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         _host = await AlbaHost.For<TProgram>(builder =>
         {
             builder.UseSetting($"ConnectionStrings:{EventSourcedServiceExtensions.ConnectionName}", connectionString);
+            builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:PartnerId", PartnerKeys.RateLimitedPartnerId);
+            builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:Role", nameof(PartnerRole.Analyst));
+            builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:Key", PartnerKeys.RateLimited);
+            builder.UseSetting($"{PartnerAccess.RateLimitSection}:Partners:{PartnerKeys.RateLimitedPartnerId}",
+                PartnerKeys.RateLimitedPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ILoggerProvider>(Logs);

@@ -26,7 +26,7 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     {
         var registered = SampleStudents.Daniel();
 
-        await fixture.Host.InvokeMessageAndWaitAsync(registered);
+        await fixture.Host.InvokeAndWaitAsync(registered);
 
         var student = await GetStudentAsync(registered.StudentId);
         student["id"]!.GetValue<Guid>().ShouldBe(registered.StudentId);
@@ -43,7 +43,7 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
 
         await fixture.Host.TrackActivity()
             .IncludeExternalTransports()
-            .Timeout(TimeSpan.FromSeconds(30))
+            .Timeout(Tracking.Patience)
             .ExecuteAndWaitAsync((IMessageContext bus) =>
                 bus.EndpointFor(new Uri($"postgresql://{inboxQueue}/")).SendAsync(registered));
 
@@ -55,8 +55,8 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     {
         var registered = SampleStudents.Daniel();
 
-        await fixture.Host.InvokeMessageAndWaitAsync(registered);
-        await fixture.Host.InvokeMessageAndWaitAsync(registered with { FullName = "Someone Else" });
+        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.InvokeAndWaitAsync(registered with { FullName = "Someone Else" });
 
         await using var session = fixture.Store.QuerySession();
         var events = await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken);
@@ -72,6 +72,7 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         await fixture.Host.Scenario(x =>
         {
             x.Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
             x.ContentTypeShouldBe("application/problem+json");
         });
@@ -82,6 +83,7 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         var result = await fixture.Host.Scenario(x =>
         {
             x.Get.Url($"/api/students/{studentId}");
+            x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBeOk();
         });
         return (await result.ReadAsJsonAsync<JsonObject>())!;

@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
 using Wolverine.Http;
+using StudentBase.Testing;
 using Wolverine.Tracking;
 
 namespace Internships.Tests.Students;
@@ -33,10 +34,11 @@ public class RegisteringAStudent(InternshipsFixture fixture)
         var universityId = Guid.CreateVersion7();
         IScenarioResult result = null!;
 
-        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await fixture.Host.TrackAsync(async () =>
             result = await fixture.Host.Scenario(x =>
             {
                 x.Post.Json(Daniel(universityId)).ToUrl("/api/students");
+                x.As(PartnerKeys.BaseAdministrator);
                 x.StatusCodeShouldBe(StatusCodes.Status201Created);
             }));
 
@@ -50,8 +52,8 @@ public class RegisteringAStudent(InternshipsFixture fixture)
         tracked.Sent.Envelopes().Select(envelope => envelope.Destination!.ToString())
             .ShouldBe(["postgresql://events_inbox/", "postgresql://subsidies_inbox/"], ignoreOrder: true);
 
-        var student = await fixture.Host.GetAsJson<StudentDetails>($"/api/students/{created.Value}");
-        student.ShouldNotBeNull();
+        var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{created.Value}")))
+            .ReadAsJson<StudentDetails>();
         student.FullName.ShouldBe("Daniel Smith");
         student.Nationality.ShouldBe("GB");
         student.UniversityId.ShouldBe(universityId);
@@ -66,11 +68,12 @@ public class RegisteringAStudent(InternshipsFixture fixture)
         var result = await fixture.Host.Scenario(x =>
         {
             x.Post.Json(Daniel(Guid.CreateVersion7())).ToUrl("/api/students");
+            x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
         var studentId = result.ReadAsJson<CreationResponse<Guid>>().Value;
 
-        var body = await (await fixture.Host.Scenario(x => x.Get.Url($"/api/students/{studentId}"))).ReadAsTextAsync();
+        var body = await (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{studentId}"))).ReadAsTextAsync();
         body.ShouldNotContain(PassportNumber);
 
         await using var session = fixture.Store.QuerySession();
@@ -90,6 +93,7 @@ public class RegisteringAStudent(InternshipsFixture fixture)
         var result = await fixture.Host.Scenario(x =>
         {
             x.Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
             x.ContentTypeShouldBe("application/problem+json");
         });
@@ -118,11 +122,12 @@ public class RegisteringAStudent(InternshipsFixture fixture)
             body[name] = value?.DeepClone();
         }
 
-        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await fixture.Host.TrackAsync(async () =>
         {
             var result = await fixture.Host.Scenario(x =>
             {
                 x.Post.Text(body.ToJsonString()).ToUrl("/api/students");
+                x.As(PartnerKeys.BaseAdministrator);
                 x.WithRequestHeader("Content-Type", "application/json");
                 x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
                 x.ContentTypeShouldBe("application/problem+json");
@@ -141,6 +146,7 @@ public class RegisteringAStudent(InternshipsFixture fixture)
         var result = await fixture.Host.Scenario(x =>
         {
             x.Post.Json(new { }).ToUrl("/api/students");
+            x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
         });
 
@@ -160,11 +166,12 @@ public class RegisteringAStudent(InternshipsFixture fixture)
     [InlineData("""null""", "request body")]
     public async Task an_unreadable_body_is_a_bad_request_problem_naming_where_it_failed(string body, string named)
     {
-        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
+        var tracked = await fixture.Host.TrackAsync(async () =>
         {
             var result = await fixture.Host.Scenario(x =>
             {
                 x.Post.Text(body).ToUrl("/api/students");
+                x.As(PartnerKeys.BaseAdministrator);
                 x.WithRequestHeader("Content-Type", "application/json");
                 x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
                 x.ContentTypeShouldBe("application/problem+json");

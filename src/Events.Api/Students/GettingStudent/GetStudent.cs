@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -9,5 +11,7 @@ public static class GetStudentEndpoint
     [WolverineGet("/api/students/{id}", Name = "GetStudent")]
     [Tags("Students")]
     [EndpointSummary("A student known to the Events service (fed by the Internships service)")]
-    public static Student Get([ReadAggregate] Student student) => student;
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Analyst, PartnerRole.Applicant)]
+    public static Student? Get([ReadAggregate] Student student, ClaimsPrincipal user) =>
+        user.Partner().MaySeeStudent(student.Id, student.UniversityId) ? student : null;
 }

@@ -1,13 +1,15 @@
+using System.Security.Claims;
 using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Internships.Students.GettingStudent;
 
-/// <param name="PassportNumber">Masked; null once the student's personal data has been erased.</param>
+/// <param name="PassportNumber">Masked; null once the student's personal data has been erased, or for roles that may not see personal data.</param>
 public record StudentDetails(
     Guid Id,
     Guid UniversityId,
@@ -25,11 +27,21 @@ public record StudentDetails(
 public static class GetStudentEndpoint
 {
     [WolverineGet("/api/students/{id}", Name = "GetStudent")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst, PartnerRole.Applicant)]
     [Tags("Students")]
     [EndpointSummary("A registered student, with the passport number masked")]
-    public static async Task<StudentDetails> Get([ReadAggregate] Student student, IQuerySession session, CancellationToken cancellation)
+    public static async Task<StudentDetails?> Get(
+        [ReadAggregate] Student student, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
-        var passportNumber = await PersonalDataProtector.RevealAsync(session, student.Id, student.EncryptedPassportNumber, cancellation);
+        var partner = user.Partner();
+        if (!partner.MaySeeStudent(student.Id, student.UniversityId))
+        {
+            return null;
+        }
+
+        var passportNumber = partner.MaySeePersonalData
+            ? await PersonalDataProtector.RevealAsync(session, student.Id, student.EncryptedPassportNumber, cancellation)
+            : null;
 
         return new StudentDetails(
             student.Id,

@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using FluentValidation;
 using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -52,7 +54,14 @@ public static class RegisterStudentEndpoint
 {
     public static ProblemDetails Validate(RegisterStudent command) => RegisterStudent.Validator.Instance.Check(command);
 
+    /// <summary>A university registers only its own students; the base registers for any university.</summary>
+    public static ProblemDetails Before(RegisterStudent command, ClaimsPrincipal user) =>
+        user.Partner().ActsForUniversity(command.UniversityId)
+            ? WolverineContinue.NoProblems
+            : Problems.Create(Problems.Forbidden, "A university registers only its own students.");
+
     [WolverinePost("/api/students", Name = "RegisterStudent")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
     [Tags("Students")]
     [EndpointSummary("Register an international student nominated by their university")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(

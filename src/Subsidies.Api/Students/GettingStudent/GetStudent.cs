@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -9,5 +11,7 @@ public static class GetStudentEndpoint
     [WolverineGet("/api/students/{id}", Name = "GetStudentRecord")]
     [Tags("Students")]
     [EndpointSummary("A student's record as the Subsidies service holds it (fed by the Internships service)")]
-    public static StudentRecord Get([ReadAggregate] StudentRecord student) => student;
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.SubsidyReviewer, PartnerRole.Finance, PartnerRole.Analyst, PartnerRole.Applicant)]
+    public static StudentRecord? Get([ReadAggregate] StudentRecord student, ClaimsPrincipal user) =>
+        user.Partner().MaySeeStudent(student.Id, student.UniversityId) ? student : null;
 }

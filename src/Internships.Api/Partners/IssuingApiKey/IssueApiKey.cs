@@ -1,0 +1,77 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.Partners.IssuingApiKey;
+
+/// <summary>The base issues a partner system an API key in one role (several keys per partner allow rotation).</summary>
+/// <param name="ScopeId">The university, branch station or applicant a University, Company or Applicant key acts for.</param>
+public record IssueApiKey(PartnerRole Role, Guid? ScopeId, string Label)
+{
+    public sealed class Validator : AbstractValidator<IssueApiKey>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Role).IsInEnum();
+            RuleFor(x => x.ScopeId).NotEmpty().When(x => Partner.IsBoundRole(x.Role))
+                .WithMessage("A University, Company or Applicant key must name the university, branch station or applicant it acts for.");
+            RuleFor(x => x.ScopeId).Null().When(x => !Partner.IsBoundRole(x.Role))
+                .WithMessage("Only University, Company and Applicant keys are bound to a scope.");
+            RuleFor(x => x.Label).NotEmpty().MaximumLength(100);
+        }
+    }
+}
+
+/// <param name="Key">The key itself: shown this once, stored only as a hash. Send it in the X-Api-Key header.</param>
+public record IssuedApiKey(Guid KeyId, string PartnerId, PartnerRole Role, Guid? ScopeId, string Label, DateTimeOffset IssuedAt, string Key);
+
+public static class IssueApiKeyEndpoint
+{
+    /// <summary>Partner ids are short, stable, lower-case names such as <c>xmu-student-system</c>.</summary>
+    public const string PartnerIdPattern = "^[a-z0-9][a-z0-9-]{1,63}$";
+
+    public static ProblemDetails Validate(IssueApiKey command, string partnerId)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(partnerId, PartnerIdPattern))
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["partnerId"] = ["A partner id is 2 to 64 lower-case letters, digits and hyphens."],
+            })
+            {
+                Type = Problems.Validation.Type,
+                Status = Problems.Validation.Status,
+                Title = Problems.Validation.Title,
+            };
+        }
+
+        return IssueApiKey.Validator.Instance.Check(command);
+    }
+
+    [WolverinePost("/api/partners/{partnerId}/api-keys", Name = "IssueApiKey")]
+    [Allow(PartnerRole.BaseAdministrator)]
+    [Tags("Partners")]
+    [EndpointSummary("Issue an API key to a partner system (the key is returned once)")]
+    public static (CreationResponse<IssuedApiKey>, IStartStream, OutgoingMessages) Post(
+        IssueApiKey command, string partnerId, TimeProvider clock)
+    {
+        var keyId = Guid.CreateVersion7();
+        var key = ApiKeys.Generate();
+        var issued = new ApiKeyIssued(keyId, partnerId, command.Role, command.ScopeId, ApiKeys.Hash(key), command.Label.Trim(), clock.GetUtcNow());
+
+        return (
+            new CreationResponse<IssuedApiKey>(
+                $"/api/partners/{partnerId}/api-keys/{keyId}",
+                new IssuedApiKey(keyId, partnerId, issued.Role, issued.ScopeId, issued.Label, issued.IssuedAt, key)),
+            MartenOps.StartStream<PartnerApiKey>(keyId, issued),
+            [new PartnerApiKeyIssued(keyId, partnerId, issued.Role.ToString(), issued.ScopeId, issued.KeyHash, issued.Label, issued.IssuedAt)]);
+    }
+}

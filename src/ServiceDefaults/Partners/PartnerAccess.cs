@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StudentBase.ServiceDefaults.Partners;
+
+/// <summary>The event metadata headers that name who caused an event.</summary>
+public static class ActorHeaders
+{
+    public const string PartnerId = "partner-id";
+    public const string PartnerRole = "partner-role";
+}
+
+/// <summary>API-key authentication, role-based authorization and per-partner rate limits.</summary>
+public static class PartnerAccess
+{
+    public const string RateLimitSection = "Partners:RateLimit";
+    public const int DefaultPermitsPerMinute = 600;
+
+    public static WebApplicationBuilder AddPartnerAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PartnerKeyStore>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+
+        var limits = builder.Configuration.GetSection(RateLimitSection);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var partner = Partner.From(context.User);
+                var key = partner?.PartnerId ?? $"anonymous:{context.Connection.RemoteIpAddress}";
+                var permits = partner is null
+                    ? limits.GetValue("AnonymousPermitsPerMinute", DefaultPermitsPerMinute)
+                    : limits.GetValue($"Partners:{partner.PartnerId}", limits.GetValue("PermitsPerMinute", DefaultPermitsPerMinute));
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(Problems.WriteAsync(rejected.HttpContext, Problems.RateLimited,
+                    $"Retry after {seconds} seconds."));
+            };
+        });
+
+        return builder;
+    }
+
+    internal static void RecordActors(this StoreOptions options)
+    {
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Schema.For<PartnerApiKey>().UniqueIndex(key => key.KeyHash);
+    }
+}
+
+/// <summary>
+/// Stamps the acting partner (id and role) on every event a request stores. Wolverine relays the partner id
+/// (the user name) to the messages the request sends, so events stored by consumers name it too.
+/// </summary>
+public static class ActingPartnerMiddleware
+{
+    public static void Before(ClaimsPrincipal user, IDocumentSession session)
+    {
+        if (Partner.From(user) is { } partner)
+        {
+            session.LastModifiedBy = partner.PartnerId;
+            session.SetHeader(ActorHeaders.PartnerId, partner.PartnerId);
+            session.SetHeader(ActorHeaders.PartnerRole, partner.Role.ToString());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Testing;
+using static StudentBase.ServiceDefaults.Partners.PartnerRole;
+
+namespace Internships.Tests;
+
+public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecification<Program>(fixture)
+{
+    protected override IReadOnlyDictionary<string, PartnerRole[]> Access => new Dictionary<string, PartnerRole[]>
+    {
+        ["POST /api/students"] = [BaseAdministrator, University],
+        ["GET /api/students/{id}"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst, Applicant],
+        ["POST /api/partners/{partnerId}/api-keys"] = [BaseAdministrator],
+        ["POST /api/partners/{partnerId}/api-keys/{keyId}/revoke"] = [BaseAdministrator],
+    };
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Microsoft.AspNetCore.Http;
+using StudentBase.ServiceDefaults;
+using StudentBase.Testing;
+
+namespace Internships.Tests;
+
+/// <summary>Every error is RFC 9457 problem details with a stable type per kind.</summary>
+public class ErrorAnswers(InternshipsFixture fixture)
+{
+    private static async Task<JsonObject> ProblemOf(IScenarioResult result) => (await result.ReadAsJsonAsync<JsonObject>())!;
+
+    [Fact]
+    public async Task an_unknown_property_is_a_malformed_request()
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Text("""{"fullName":"Daniel","favouriteColour":"blue"}""").ToUrl("/api/students");
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+
+        var problem = await ProblemOf(result);
+        problem["type"]!.GetValue<string>().ShouldBe("/problems/malformed-request");
+        problem["detail"]!.GetValue<string>().ShouldContain("favouriteColour");
+    }
+
+    [Fact]
+    public async Task an_oversized_body_is_refused_before_it_is_read()
+    {
+        var oversized = $$"""{"fullName":"{{new string('x', (int)RequestLimits.MaxBodyBytes)}}"}""";
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Text(oversized).ToUrl("/api/students");
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.StatusCodeShouldBe(StatusCodes.Status413PayloadTooLarge);
+        });
+
+        (await ProblemOf(result))["type"]!.GetValue<string>().ShouldBe("/problems/payload-too-large");
+    }
+
+    [Fact]
+    public async Task a_partner_over_its_rate_limit_is_told_when_to_retry()
+    {
+        for (var i = 0; i < PartnerKeys.RateLimitedPermitsPerMinute; i++)
+        {
+            await fixture.Host.Scenario(x =>
+            {
+                x.As(PartnerKeys.RateLimited).Get.Url($"/api/students/{Guid.CreateVersion7()}");
+                x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+            });
+        }
+
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.RateLimited).Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.StatusCodeShouldBe(StatusCodes.Status429TooManyRequests);
+        });
+
+        int.Parse(result.Context.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        (await ProblemOf(result))["type"]!.GetValue<string>().ShouldBe("/problems/rate-limited");
+
+        // Other partners are not affected.
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.Analyst).Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
+    }
+
+    [Fact]
+    public async Task every_problem_type_is_described_at_its_address()
+    {
+        foreach (var kind in Problems.All)
+        {
+            var result = await fixture.Host.Scenario(x => x.Get.Url(kind.Type));
+            var description = await ProblemOf(result);
+            description["status"]!.GetValue<int>().ShouldBe(kind.Status);
+            description["title"]!.GetValue<string>().ShouldBe(kind.Title);
+        }
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/students/not-a-guid", 404, "/problems/not-found")]
+    [InlineData("DELETE", "/api/students", 405, "/problems/method-not-allowed")]
+    public async Task routing_errors_are_problems_with_their_type(string method, string url, int status, string type)
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator);
+            if (method == "GET")
+            {
+                x.Get.Url(url);
+            }
+            else
+            {
+                x.Delete.Url(url);
+            }
+
+            x.StatusCodeShouldBe(status);
+        });
+
+        (await ProblemOf(result))["type"]!.GetValue<string>().ShouldBe(type);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Internships.Partners.IssuingApiKey;
+using Microsoft.AspNetCore.Http;
+using StudentBase.Contracts;
+using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Testing;
+using Wolverine.Http;
+using Wolverine.Tracking;
+
+namespace Internships.Tests.Partners;
+
+public class IssuingApiKeys(InternshipsFixture fixture)
+{
+    private async Task<(IssuedApiKey Key, ITrackedSession Tracked)> IssueAsync(string partnerId, object request)
+    {
+        IScenarioResult result = null!;
+        var tracked = await fixture.Host.TrackAsync(async () =>
+            result = await fixture.Host.Scenario(x =>
+            {
+                x.As(PartnerKeys.BaseAdministrator).Post.Json(request).ToUrl($"/api/partners/{partnerId}/api-keys");
+                x.StatusCodeShouldBe(StatusCodes.Status201Created);
+            }));
+        return (result.ReadAsJson<CreationResponse<IssuedApiKey>>().Value, tracked);
+    }
+
+    [Fact]
+    public async Task an_issued_key_authenticates_its_partner_in_its_role_until_revoked()
+    {
+        var (key, tracked) = await IssueAsync("xmu-portal", new { role = "University", scopeId = PartnerKeys.XiamenUniversity, label = "portal 2026" });
+
+        key.Key.ShouldStartWith(ApiKeys.Prefix);
+        var published = tracked.Sent.MessagesOf<PartnerApiKeyIssued>().Distinct().ShouldHaveSingleItem();
+        published.KeyHash.ShouldBe(ApiKeys.Hash(key.Key));
+        published.KeyHash.ShouldNotContain(key.Key);
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(key.Key).Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(key.Key).Post.Json(new { role = "Analyst", label = "x" }).ToUrl("/api/partners/someone/api-keys");
+            x.StatusCodeShouldBe(StatusCodes.Status403Forbidden);
+        });
+
+        var revoked = await fixture.Host.TrackAsync(async () =>
+        {
+            await fixture.Host.Scenario(x =>
+            {
+                x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.KeyId}/revoke");
+                x.StatusCodeShouldBe(StatusCodes.Status204NoContent);
+            });
+        });
+        revoked.Sent.MessagesOf<PartnerApiKeyRevoked>().ShouldNotBeEmpty();
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(key.Key).Get.Url($"/api/students/{Guid.CreateVersion7()}");
+            x.StatusCodeShouldBe(StatusCodes.Status401Unauthorized);
+        });
+
+        // Revoking again changes nothing and still succeeds.
+        var again = await fixture.Host.TrackAsync(async () =>
+            await fixture.Host.Scenario(x =>
+            {
+                x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.KeyId}/revoke");
+                x.StatusCodeShouldBe(StatusCodes.Status204NoContent);
+            }));
+        again.Sent.AllMessages().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_key_of_another_partner_cannot_be_revoked_through_this_one()
+    {
+        var (key, _) = await IssueAsync("jmu-portal", new { role = "University", scopeId = PartnerKeys.JimeiUniversity, label = "portal" });
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.KeyId}/revoke");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
+    }
+
+    public static TheoryData<string, object, string> InvalidKeyRequests => new()
+    {
+        { "xmu-portal", new { role = "University", label = "no scope" }, "scopeId" },
+        { "analysts", new { role = "Analyst", scopeId = Guid.CreateVersion7(), label = "scoped analyst" }, "scopeId" },
+        { "xmu-portal", new { role = "University", scopeId = PartnerKeys.XiamenUniversity, label = "" }, "label" },
+        { "Not A Partner!", new { role = "Analyst", label = "bad id" }, "partnerId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidKeyRequests))]
+    public async Task an_invalid_request_issues_nothing(string partnerId, object request, string field)
+    {
+        var tracked = await fixture.Host.TrackAsync(async () =>
+        {
+            var result = await fixture.Host.Scenario(x =>
+            {
+                x.As(PartnerKeys.BaseAdministrator).Post.Json(request).ToUrl($"/api/partners/{Uri.EscapeDataString(partnerId)}/api-keys");
+                x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+            });
+            var problem = (await result.ReadAsJsonAsync<JsonObject>())!;
+            problem["type"]!.GetValue<string>().ShouldBe("/problems/validation");
+            problem["errors"]!.AsObject().ContainsKey(field).ShouldBeTrue(problem.ToJsonString());
+        });
+
+        tracked.Sent.AllMessages().ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Internships.Students;
+using Internships.Students.GettingStudent;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Testing;
+using Wolverine.Http;
+
+namespace Internships.Tests.Students;
+
+/// <summary>Each partner sees and acts only for its own: someone else's record is a 404, never a 403.</summary>
+public class StudentScoping(InternshipsFixture fixture)
+{
+    private static object StudentOf(Guid universityId) => new
+    {
+        universityId,
+        fullName = "Amara Okafor",
+        nationality = "NG",
+        passportNumber = "A12345678",
+        programme = "Software Engineering",
+        degreeLevel = "Master",
+        enrolledOn = "2022-09-01",
+        expectedGraduation = "2025-07-01",
+        residencePermitExpiry = "2025-09-30",
+    };
+
+    private async Task<Guid> RegisterAsync(string key, Guid universityId)
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(key).Post.Json(StudentOf(universityId)).ToUrl("/api/students");
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+        return result.ReadAsJson<CreationResponse<Guid>>().Value;
+    }
+
+    [Fact]
+    public async Task a_university_registers_and_reads_its_own_students()
+    {
+        var studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity);
+
+        var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.XiamenUniversityKey).Get.Url($"/api/students/{studentId}")))
+            .ReadAsJson<StudentDetails>();
+        student.UniversityId.ShouldBe(PartnerKeys.XiamenUniversity);
+        student.PassportNumber.ShouldBe("******678");
+    }
+
+    [Fact]
+    public async Task another_universitys_student_is_not_found()
+    {
+        var studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity);
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.JimeiUniversityKey).Get.Url($"/api/students/{studentId}");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+            x.ContentTypeShouldBe("application/problem+json");
+        });
+    }
+
+    [Fact]
+    public async Task a_university_may_not_register_another_universitys_student_and_nothing_is_stored()
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.JimeiUniversityKey).Post.Json(StudentOf(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
+            x.StatusCodeShouldBe(StatusCodes.Status403Forbidden);
+        });
+        (await result.ReadAsJsonAsync<JsonObject>())!["type"]!.GetValue<string>().ShouldBe("/problems/forbidden");
+    }
+
+    [Fact]
+    public async Task an_applicant_reads_only_their_own_record()
+    {
+        var studentId = await RegisterAsync(PartnerKeys.BaseAdministrator, PartnerKeys.XiamenUniversity);
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.Applicant).Get.Url($"/api/students/{studentId}");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
+    }
+
+    [Fact]
+    public async Task an_analyst_reads_the_record_without_personal_data()
+    {
+        var studentId = await RegisterAsync(PartnerKeys.BaseAdministrator, PartnerKeys.XiamenUniversity);
+
+        var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/students/{studentId}")))
+            .ReadAsJson<StudentDetails>();
+        student.PassportNumber.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task the_event_records_which_partner_in_which_role_caused_it()
+    {
+        var studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity);
+
+        await using var session = fixture.Store.QuerySession();
+        var stored = (await session.Events.FetchStreamAsync(studentId, token: TestContext.Current.CancellationToken)).Single();
+        stored.Data.ShouldBeOfType<StudentNominated>();
+        stored.UserName.ShouldBe("xmu-student-system");
+        stored.GetHeader(ActorHeaders.PartnerId).ShouldNotBeNull().ToString().ShouldBe("xmu-student-system");
+        stored.GetHeader(ActorHeaders.PartnerRole).ShouldNotBeNull().ToString().ShouldBe(nameof(PartnerRole.University));
+    }
+}

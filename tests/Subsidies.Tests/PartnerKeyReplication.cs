@@ -1,0 +1,5 @@
+using StudentBase.Testing;
+
+namespace Subsidies.Tests;
+
+public class PartnerKeyReplication(SubsidiesFixture fixture) : PartnerKeyReplicationSpecification<Program>(fixture);

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using Alba;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using StudentBase.ServiceDefaults.Partners;
+using Xunit;
+
+namespace StudentBase.Testing;
+
+/// <summary>
+/// Every endpoint of a service declares who may call it, and each role is let in or refused as declared.
+/// A new endpoint without a policy, or one missing from the service's access table, fails these tests.
+/// </summary>
+public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixture<TProgram> fixture) where TProgram : class
+{
+    /// <summary>"METHOD /route/{pattern}" → the roles allowed, for every endpoint that is not anonymous.</summary>
+    protected abstract IReadOnlyDictionary<string, PartnerRole[]> Access { get; }
+
+    private IEnumerable<RouteEndpoint> Endpoints => fixture.Host.Services.GetServices<EndpointDataSource>()
+        .SelectMany(source => source.Endpoints)
+        .OfType<RouteEndpoint>();
+
+    private static IEnumerable<string> Names(RouteEndpoint endpoint) =>
+        (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+        .Select(method => $"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}");
+
+    [Fact]
+    public void every_endpoint_declares_who_may_call_it()
+    {
+        var undeclared = Endpoints
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IAuthorizeData>() is null
+                               && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(Names)
+            .ToList();
+
+        undeclared.ShouldBeEmpty("these endpoints declare no access policy");
+    }
+
+    [Fact]
+    public void the_access_table_names_every_protected_endpoint_with_its_roles()
+    {
+        var declared = Endpoints
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(endpoint => Names(endpoint).Select(name => (Name: name,
+                Roles: endpoint.Metadata.GetOrderedMetadata<AllowAttribute>().SelectMany(allow => allow.AllowedRoles).Order().ToArray())))
+            .ToDictionary(entry => entry.Name, entry => entry.Roles);
+
+        declared.Keys.ShouldBe(Access.Keys, ignoreOrder: true);
+        foreach (var (name, roles) in Access)
+        {
+            declared[name].ShouldBe(roles.Order().ToArray(), name);
+        }
+    }
+
+    [Fact]
+    public async Task each_role_is_let_in_or_refused_as_declared()
+    {
+        foreach (var (name, allowed) in Access)
+        {
+            foreach (var (role, key) in PartnerKeys.ByRole)
+            {
+                var result = await SendAsync(name, key);
+                var status = result.Context.Response.StatusCode;
+                if (allowed.Contains(role))
+                {
+                    status.ShouldNotBeOneOf([401, 403], $"{role} should be let in to {name}");
+                }
+                else
+                {
+                    status.ShouldBe(StatusCodes.Status403Forbidden, $"{role} should be refused {name}");
+                }
+
+                status.ShouldBeLessThan(500, $"{role} on {name}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task a_request_without_a_valid_key_is_unauthenticated()
+    {
+        foreach (var name in Access.Keys)
+        {
+            foreach (var key in new string?[] { null, "not-a-key", "sbk_revoked-or-never-issued" })
+            {
+                var result = await SendAsync(name, key);
+                result.Context.Response.StatusCode.ShouldBe(StatusCodes.Status401Unauthorized, $"{name} with key '{key}'");
+                result.Context.Response.Headers.WWWAuthenticate.ToString().ShouldStartWith("ApiKey");
+                result.Context.Response.ContentType.ShouldBe("application/problem+json");
+            }
+        }
+    }
+
+    private Task<IScenarioResult> SendAsync(string name, string? key)
+    {
+        var (method, pattern) = (name.Split(' ')[0], name.Split(' ')[1]);
+        var url = RouteParameter().Replace(pattern, parameter =>
+            parameter.Groups[1].Value == "partnerId" ? "test-partner" : Guid.CreateVersion7().ToString());
+
+        return fixture.Host.Scenario(x =>
+        {
+            if (method == "GET")
+            {
+                x.Get.Url(url);
+            }
+            else
+            {
+                x.Post.Text("{}").ToUrl(url);
+                x.WithRequestHeader("Content-Type", "application/json");
+            }
+
+            if (key is not null)
+            {
+                x.As(key);
+            }
+
+            x.IgnoreStatusCode();
+        });
+    }
+
+    [GeneratedRegex(@"\{([^}:]+)(:[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+}
