@@ -24,3 +24,15 @@ public record StudentRegistered(
     DateOnly EnrolledOn,
     DateOnly ExpectedGraduation,
     DateTimeOffset RegisteredAt);
+
+/// <summary>
+/// Published by the Internships service when a student's record was corrected. Carries the record's values after
+/// the correction, so a consumer that only keeps current values can apply it as it is.
+/// </summary>
+public record StudentRecordCorrected(
+    Guid StudentId,
+    string FullName,
+    string Programme,
+    DegreeLevel DegreeLevel,
+    DateOnly ExpectedGraduation,
+    DateTimeOffset CorrectedAt);

@@ -25,6 +25,7 @@ builder.AddEventSourcedService(
         foreach (var inbox in new[] { Queues.EventsInbox, Queues.SubsidiesInbox })
         {
             messaging.PublishMessage<StudentRegistered>().ToPostgresqlQueue(inbox);
+            messaging.PublishMessage<StudentRecordCorrected>().ToPostgresqlQueue(inbox);
             messaging.PublishMessage<PartnerApiKeyIssued>().ToPostgresqlQueue(inbox);
             messaging.PublishMessage<PartnerApiKeyRevoked>().ToPostgresqlQueue(inbox);
         }

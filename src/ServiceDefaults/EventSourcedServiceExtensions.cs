@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults.Idempotency;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.Http;
@@ -60,6 +61,7 @@ public static class EventSourcedServiceExtensions
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 options.RecordActors();
+                options.Schema.For<IdempotentRequest>().Identity(request => request.Id);
                 configureMarten?.Invoke(options);
             })
             .UseLightweightSessions()
@@ -90,6 +92,7 @@ public static class EventSourcedServiceExtensions
     public static WebApplication MapEventSourcedService(this WebApplication app)
     {
         app.MapDefaultEndpoints();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapWolverineEndpoints(http =>
             http.AddMiddleware(typeof(ActingPartnerMiddleware), chain => !chain.HttpMethods.SequenceEqual(["GET"])));
         return app;

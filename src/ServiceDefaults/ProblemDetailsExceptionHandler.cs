@@ -1,3 +1,5 @@
+using JasperFx;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,23 +17,26 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title) = exception switch
+        var problem = exception switch
         {
-            BadHttpRequestException badRequest => (badRequest.StatusCode, "The request could not be read."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(Problems.PayloadTooLarge),
+            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "The request could not be read." },
+            ConcurrencyException or ExistingStreamIdCollisionException => Problems.Create(Problems.Conflict,
+                "Another request changed this resource at the same moment. Read it again and retry."),
+            _ => Problems.Create(Problems.ServerError),
         };
 
-        if (status >= StatusCodes.Status500InternalServerError)
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         }
 
-        context.Response.StatusCode = status;
+        context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title },
+            ProblemDetails = problem,
         });
     }
 

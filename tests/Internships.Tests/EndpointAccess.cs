@@ -10,6 +10,7 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
     {
         ["POST /api/students"] = [BaseAdministrator, University],
         ["GET /api/students/{id}"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst, Applicant],
+        ["POST /api/students/{id}/corrections"] = [BaseAdministrator, University],
         ["POST /api/partners/{partnerId}/api-keys"] = [BaseAdministrator],
         ["POST /api/partners/{partnerId}/api-keys/{keyId}/revoke"] = [BaseAdministrator],
     };

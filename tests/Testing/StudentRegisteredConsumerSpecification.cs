@@ -67,6 +67,35 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     }
 
     [Fact]
+    public async Task a_correction_changes_the_student_here_once()
+    {
+        var registered = SampleStudents.Daniel();
+        await fixture.Host.InvokeAndWaitAsync(registered);
+        var corrected = new StudentRecordCorrected(registered.StudentId, "Daniel J. Smith", registered.Programme,
+            DegreeLevel.Master, registered.ExpectedGraduation.AddYears(2), DateTimeOffset.UtcNow);
+
+        await fixture.Host.InvokeAndWaitAsync(corrected);
+        await fixture.Host.InvokeAndWaitAsync(corrected);
+
+        var student = await GetStudentAsync(registered.StudentId);
+        student["fullName"]!.GetValue<string>().ShouldBe("Daniel J. Smith");
+        student["degreeLevel"]!.GetValue<string>().ShouldBe(nameof(DegreeLevel.Master));
+        student["version"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task a_correction_for_a_student_not_recorded_here_changes_nothing()
+    {
+        var studentId = Guid.CreateVersion7();
+
+        await fixture.Host.InvokeAndWaitAsync(new StudentRecordCorrected(studentId, "Nobody", "None", DegreeLevel.Bachelor,
+            new DateOnly(2025, 1, 1), DateTimeOffset.UtcNow));
+
+        await using var session = fixture.Store.QuerySession();
+        (await session.Events.FetchStreamStateAsync(studentId, TestContext.Current.CancellationToken)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task an_unknown_student_is_a_not_found_problem()
     {
         await fixture.Host.Scenario(x =>
@@ -86,6 +115,8 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
             x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBeOk();
         });
-        return (await result.ReadAsJsonAsync<JsonObject>())!;
+        var student = (await result.ReadAsJsonAsync<JsonObject>())!;
+        result.Context.Response.Headers.ETag.ToString().ShouldBe($"\"{student["version"]!.GetValue<int>()}\"");
+        return student;
     }
 }

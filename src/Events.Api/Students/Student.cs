@@ -12,6 +12,9 @@ public record StudentRecorded(
     DegreeLevel DegreeLevel,
     DateTimeOffset RegisteredAt);
 
+/// <summary>The Internships service corrected the student's record.</summary>
+public record StudentDetailsCorrected(Guid StudentId, string FullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt);
+
 /// <summary>A student of a partner university, as the Events service needs to know them.</summary>
 public class Student
 {
@@ -34,4 +37,11 @@ public class Student
         DegreeLevel = recorded.DegreeLevel,
         RegisteredAt = recorded.RegisteredAt,
     };
+
+    public void Apply(StudentDetailsCorrected corrected)
+    {
+        FullName = corrected.FullName;
+        Programme = corrected.Programme;
+        DegreeLevel = corrected.DegreeLevel;
+    }
 }

@@ -19,6 +19,17 @@ public record StudentNominated(
     DateOnly ResidencePermitExpiry,
     DateTimeOffset NominatedAt);
 
+/// <summary>A mistake in a student's record was corrected; the earlier values stay in the history.</summary>
+public record StudentDetailsCorrected(
+    Guid StudentId,
+    string FullName,
+    string Programme,
+    DegreeLevel DegreeLevel,
+    DateOnly ExpectedGraduation,
+    DateOnly ResidencePermitExpiry,
+    string Reason,
+    DateTimeOffset CorrectedAt);
+
 /// <summary>The student as the Internships service knows them, rebuilt from the student's events.</summary>
 public class Student
 {
@@ -49,4 +60,13 @@ public class Student
         ResidencePermitExpiry = nominated.ResidencePermitExpiry,
         NominatedAt = nominated.NominatedAt,
     };
+
+    public void Apply(StudentDetailsCorrected corrected)
+    {
+        FullName = corrected.FullName;
+        Programme = corrected.Programme;
+        DegreeLevel = corrected.DegreeLevel;
+        ExpectedGraduation = corrected.ExpectedGraduation;
+        ResidencePermitExpiry = corrected.ResidencePermitExpiry;
+    }
 }

@@ -12,6 +12,9 @@ public record StudentRecorded(
     DateOnly ExpectedGraduation,
     DateTimeOffset RegisteredAt);
 
+/// <summary>The Internships service corrected the student's record.</summary>
+public record StudentDetailsCorrected(Guid StudentId, string FullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt);
+
 /// <summary>What the Subsidies service knows of a student: the facts eligibility depends on.</summary>
 public class StudentRecord
 {
@@ -34,4 +37,11 @@ public class StudentRecord
         ExpectedGraduation = recorded.ExpectedGraduation,
         RegisteredAt = recorded.RegisteredAt,
     };
+
+    public void Apply(StudentDetailsCorrected corrected)
+    {
+        FullName = corrected.FullName;
+        DegreeLevel = corrected.DegreeLevel;
+        ExpectedGraduation = corrected.ExpectedGraduation;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -12,6 +13,14 @@ public static class GetStudentEndpoint
     [Tags("Students")]
     [EndpointSummary("A student known to the Events service (fed by the Internships service)")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Analyst, PartnerRole.Applicant)]
-    public static Student? Get([ReadAggregate] Student student, ClaimsPrincipal user) =>
-        user.Partner().MaySeeStudent(student.Id, student.UniversityId) ? student : null;
+    public static Student? Get([ReadAggregate] Student student, ClaimsPrincipal user, HttpResponse response)
+    {
+        if (!user.Partner().MaySeeStudent(student.Id, student.UniversityId))
+        {
+            return null;
+        }
+
+        response.SetETag(student.Version);
+        return student;
+    }
 }

@@ -3,6 +3,7 @@ using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -31,13 +32,15 @@ public static class GetStudentEndpoint
     [Tags("Students")]
     [EndpointSummary("A registered student, with the passport number masked")]
     public static async Task<StudentDetails?> Get(
-        [ReadAggregate] Student student, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+        [ReadAggregate] Student student, ClaimsPrincipal user, HttpResponse response, IQuerySession session, CancellationToken cancellation)
     {
         var partner = user.Partner();
         if (!partner.MaySeeStudent(student.Id, student.UniversityId))
         {
             return null;
         }
+
+        response.SetETag(student.Version);
 
         var passportNumber = partner.MaySeePersonalData
             ? await PersonalDataProtector.RevealAsync(session, student.Id, student.EncryptedPassportNumber, cancellation)

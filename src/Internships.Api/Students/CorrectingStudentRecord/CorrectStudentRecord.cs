@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.Students.CorrectingStudentRecord;
+
+/// <summary>Corrects a mistake in a student's record; fields left out keep their value.</summary>
+public record CorrectStudentRecord(
+    string? FullName,
+    string? Programme,
+    DegreeLevel? DegreeLevel,
+    DateOnly? ExpectedGraduation,
+    DateOnly? ResidencePermitExpiry,
+    string Reason)
+{
+    public sealed class Validator : AbstractValidator<CorrectStudentRecord>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.FullName).NotEmpty().MaximumLength(200).When(x => x.FullName is not null);
+            RuleFor(x => x.Programme).NotEmpty().MaximumLength(200).When(x => x.Programme is not null);
+            RuleFor(x => x.DegreeLevel).IsInEnum();
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
+            RuleFor(x => x).Must(x => x.FullName is not null || x.Programme is not null || x.DegreeLevel is not null
+                                      || x.ExpectedGraduation is not null || x.ResidencePermitExpiry is not null)
+                .WithName("correction").WithMessage("Name at least one field to correct.");
+        }
+    }
+
+    /// <summary>The correction's event, or none when it changes nothing (so a repeated correction is harmless).</summary>
+    public static StudentDetailsCorrected? Decide(Student student, CorrectStudentRecord correction, DateTimeOffset now)
+    {
+        var corrected = new StudentDetailsCorrected(
+            student.Id,
+            correction.FullName?.Trim() ?? student.FullName,
+            correction.Programme?.Trim() ?? student.Programme,
+            correction.DegreeLevel ?? student.DegreeLevel,
+            correction.ExpectedGraduation ?? student.ExpectedGraduation,
+            correction.ResidencePermitExpiry ?? student.ResidencePermitExpiry,
+            correction.Reason.Trim(),
+            now);
+
+        var unchanged = corrected.FullName == student.FullName && corrected.Programme == student.Programme
+            && corrected.DegreeLevel == student.DegreeLevel && corrected.ExpectedGraduation == student.ExpectedGraduation
+            && corrected.ResidencePermitExpiry == student.ResidencePermitExpiry;
+        return unchanged ? null : corrected;
+    }
+}
+
+public static class CorrectStudentRecordEndpoint
+{
+    public static ProblemDetails Validate(CorrectStudentRecord command) => CorrectStudentRecord.Validator.Instance.Check(command);
+
+    /// <summary>Answers 204 with the record's new ETag. Send the ETag you read in If-Match to be sure nobody changed it since.</summary>
+    [WolverinePost("/api/students/{id}/corrections", Name = "CorrectStudentRecord")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
+    [Tags("Students")]
+    [EndpointSummary("Correct a mistake in a student's record (the earlier values stay in the history)")]
+    public static (IResult, Events, OutgoingMessages) Post(
+        CorrectStudentRecord command,
+        [WriteAggregate] Student student,
+        ClaimsPrincipal user,
+        HttpRequest request,
+        HttpResponse response,
+        TimeProvider clock)
+    {
+        if (!user.Partner().MaySeeStudent(student.Id, student.UniversityId))
+        {
+            return (Results.NotFound(), [], []);
+        }
+
+        if (request.CheckIfMatch(student.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems))
+        {
+            return (Results.Problem(precondition), [], []);
+        }
+
+        if ((command.ExpectedGraduation ?? student.ExpectedGraduation) <= student.EnrolledOn)
+        {
+            return (Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["expectedGraduation"] = ["The expected graduation must come after enrolment."] },
+                type: Problems.Validation.Type, title: Problems.Validation.Title), [], []);
+        }
+
+        var corrected = CorrectStudentRecord.Decide(student, command, clock.GetUtcNow());
+        if (corrected is null)
+        {
+            response.SetETag(student.Version);
+            return (Results.NoContent(), [], []);
+        }
+
+        response.SetETag(student.Version + 1);
+        return (
+            Results.NoContent(),
+            [corrected],
+            [new StudentRecordCorrected(student.Id, corrected.FullName, corrected.Programme, corrected.DegreeLevel, corrected.ExpectedGraduation, corrected.CorrectedAt)]);
+    }
+}

@@ -1,0 +1,28 @@
+using Marten;
+using StudentBase.Contracts;
+
+namespace Subsidies.Students.RecordingStudent;
+
+/// <summary>Consumes <see cref="StudentRecordCorrected"/>: the facts eligibility depends on change here too.</summary>
+public static partial class RecordCorrectionHandler
+{
+    public static async Task Handle(StudentRecordCorrected message, IDocumentSession session, ILogger logger, CancellationToken cancellation)
+    {
+        var student = await session.Events.FetchForWriting<StudentRecord>(message.StudentId, cancellation);
+        if (student.Aggregate is not { } current)
+        {
+            LogUnknownStudent(logger, message.StudentId);
+            return;
+        }
+
+        if (current.FullName == message.FullName && current.DegreeLevel == message.DegreeLevel && current.ExpectedGraduation == message.ExpectedGraduation)
+        {
+            return;
+        }
+
+        student.AppendOne(new StudentDetailsCorrected(message.StudentId, message.FullName, message.DegreeLevel, message.ExpectedGraduation, message.CorrectedAt));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A correction arrived for student {StudentId}, who is not recorded here; it is ignored")]
+    private static partial void LogUnknownStudent(ILogger logger, Guid studentId);
+}

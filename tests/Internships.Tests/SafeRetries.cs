@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Internships.Students;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using StudentBase.ServiceDefaults.Idempotency;
+using StudentBase.Testing;
+using Wolverine.Http;
+
+namespace Internships.Tests;
+
+/// <summary>A POST with an Idempotency-Key can be retried safely.</summary>
+public class SafeRetries(InternshipsFixture fixture)
+{
+    private static object Student(Guid universityId, string name = "Lena Fischer") => new
+    {
+        universityId,
+        fullName = name,
+        nationality = "DE",
+        passportNumber = "C01X00T47",
+        programme = "Business Chinese",
+        degreeLevel = "Bachelor",
+        enrolledOn = "2022-09-01",
+        expectedGraduation = "2026-06-30",
+        residencePermitExpiry = "2026-08-31",
+    };
+
+    private Task<IScenarioResult> RegisterAsync(object body, string idempotencyKey, int expectedStatus) =>
+        fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(body).ToUrl("/api/students");
+            x.WithRequestHeader(IdempotencyMiddleware.HeaderName, idempotencyKey);
+            x.StatusCodeShouldBe(expectedStatus);
+        });
+
+    private async Task<int> StudentsOfAsync(Guid universityId)
+    {
+        await using var session = fixture.Store.QuerySession();
+        return await session.Query<Student>().CountAsync(student => student.UniversityId == universityId, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task a_retry_with_the_same_key_and_body_returns_the_original_response_and_writes_nothing()
+    {
+        var universityId = Guid.CreateVersion7();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await RegisterAsync(Student(universityId), key, StatusCodes.Status201Created);
+        var retry = await RegisterAsync(Student(universityId), key, StatusCodes.Status201Created);
+
+        retry.ReadAsJson<CreationResponse<Guid>>().Value.ShouldBe(first.ReadAsJson<CreationResponse<Guid>>().Value);
+        retry.Context.Response.Headers.Location.ToString().ShouldBe(first.Context.Response.Headers.Location.ToString());
+        retry.Context.Response.Headers[IdempotencyMiddleware.ReplayedHeader].ToString().ShouldBe("true");
+        (await StudentsOfAsync(universityId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_same_key_with_a_different_body_is_refused()
+    {
+        var universityId = Guid.CreateVersion7();
+        var key = Guid.NewGuid().ToString();
+        await RegisterAsync(Student(universityId), key, StatusCodes.Status201Created);
+
+        var reused = await RegisterAsync(Student(universityId, "Someone Else"), key, StatusCodes.Status422UnprocessableEntity);
+
+        (await reused.ReadAsJsonAsync<JsonObject>())!["type"]!.GetValue<string>().ShouldBe("/problems/idempotency-key-reused");
+        (await StudentsOfAsync(universityId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task keys_belong_to_one_partner()
+    {
+        var key = Guid.NewGuid().ToString();
+        await RegisterAsync(Student(Guid.CreateVersion7()), key, StatusCodes.Status201Created);
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Student(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
+            x.WithRequestHeader(IdempotencyMiddleware.HeaderName, key);
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+    }
+
+    [Fact]
+    public async Task a_refused_request_is_replayed_as_refused()
+    {
+        var key = Guid.NewGuid().ToString();
+        var invalid = new { nationality = "XX" };
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(invalid).ToUrl("/api/students");
+            x.WithRequestHeader(IdempotencyMiddleware.HeaderName, key);
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+        var retry = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(invalid).ToUrl("/api/students");
+            x.WithRequestHeader(IdempotencyMiddleware.HeaderName, key);
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+
+        retry.Context.Response.ContentType.ShouldBe("application/problem+json");
+        (await retry.ReadAsJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("nationality").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task concurrent_retries_create_exactly_one_student()
+    {
+        var universityId = Guid.CreateVersion7();
+        var key = Guid.NewGuid().ToString();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(Student(universityId)).ToUrl("/api/students");
+            x.WithRequestHeader(IdempotencyMiddleware.HeaderName, key);
+            x.IgnoreStatusCode();
+        })));
+
+        attempts.Select(attempt => attempt.Context.Response.StatusCode).ShouldAllBe(status => status == 201 || status == 409);
+        (await StudentsOfAsync(universityId)).ShouldBe(1);
+    }
+}
