@@ -9,6 +9,7 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
     protected override IReadOnlyDictionary<string, PartnerRole[]> Access => new Dictionary<string, PartnerRole[]>
     {
         ["POST /api/students"] = [BaseAdministrator, University],
+        ["GET /api/students"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst],
         ["GET /api/students/{id}"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst, Applicant],
         ["POST /api/students/{id}/corrections"] = [BaseAdministrator, University],
         ["POST /api/partners/{partnerId}/api-keys"] = [BaseAdministrator],

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Marten;
+using Marten.Linq.MatchesSql;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine.Http;
+
+namespace Internships.Students.ListingStudents;
+
+/// <summary>A student in a list: no personal data.</summary>
+public record StudentSummary(
+    Guid Id,
+    Guid UniversityId,
+    string FullName,
+    string Nationality,
+    string Programme,
+    DegreeLevel DegreeLevel,
+    DateOnly ExpectedGraduation,
+    int Version);
+
+public static class ListStudentsEndpoint
+{
+    public static ProblemDetails Validate(int? limit, string? cursor) => Paging.Check(limit, cursor);
+
+    /// <summary>
+    /// Students in registration order, a page at a time. A university lists its own students (naming another
+    /// university is a 404); the base, the exit-entry administration and analysts list any university's, or all.
+    /// </summary>
+    [WolverineGet("/api/students", Name = "ListStudents")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst)]
+    [Tags("Students")]
+    [EndpointSummary("List students a page at a time (pass nextCursor back as cursor)")]
+    public static async Task<Page<StudentSummary>?> Get(
+        Guid? universityId, string? cursor, int? limit, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        var partner = user.Partner();
+        if (partner.Role == PartnerRole.University)
+        {
+            if (universityId is not null && universityId != partner.ScopeId)
+            {
+                return null;
+            }
+
+            universityId = partner.ScopeId;
+        }
+
+        var pageSize = limit ?? Paging.DefaultLimit;
+        IQueryable<Student> students = session.Query<Student>();
+        if (universityId is { } university)
+        {
+            students = students.Where(student => student.UniversityId == university);
+        }
+
+        if (cursor is not null)
+        {
+            var after = Paging.DecodeGuid(cursor)!.Value;
+            students = students.Where(student => student.MatchesSql("d.id > ?", after));
+        }
+
+        var read = await students.OrderBy(student => student.Id).Take(pageSize + 1).ToListAsync(cancellation);
+        return Paging.ToPage(
+            read.Select(student => new StudentSummary(student.Id, student.UniversityId, student.FullName, student.Nationality,
+                student.Programme, student.DegreeLevel, student.ExpectedGraduation, student.Version)).ToList(),
+            pageSize,
+            summary => summary.Id);
+    }
+}
