@@ -100,6 +100,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<EmptyIdMiddleware>();
 
         app.MapHealthChecks(HealthEndpoint, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
             .AllowAnonymous();

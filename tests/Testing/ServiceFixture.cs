@@ -23,6 +23,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     /// <summary>Every log line the service wrote, to prove that personal data never reaches a log.</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Every span recorded in the process, to prove that personal data never reaches a trace.</summary>
+    public CapturedSpans Spans { get; } = new();
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     protected abstract string DatabasePrefix { get; }
@@ -61,6 +64,8 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         {
             await _server.DisposeAsync();
         }
+
+        Spans.Dispose();
 
         GC.SuppressFinalize(this);
     }

@@ -63,7 +63,7 @@ public class RegisteringAStudent(InternshipsFixture fixture)
     }
 
     [Fact]
-    public async Task never_stores_logs_or_returns_the_passport_number_in_clear()
+    public async Task never_stores_logs_traces_or_returns_the_passport_number_in_clear()
     {
         var result = await fixture.Host.Scenario(x =>
         {
@@ -85,6 +85,8 @@ public class RegisteringAStudent(InternshipsFixture fixture)
         rawEvents.ShouldAllBe(json => !json.Contains(PassportNumber));
 
         fixture.Logs.Lines.ShouldAllBe(line => !line.Contains(PassportNumber));
+        fixture.Spans.Texts.ShouldNotBeEmpty();
+        fixture.Spans.Texts.ShouldAllBe(span => !span.Contains(PassportNumber));
     }
 
     [Fact]
