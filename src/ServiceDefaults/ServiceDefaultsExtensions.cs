@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using StudentBase.ServiceDefaults.OpenApi;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
@@ -51,7 +52,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(PartnerContractTransformers.Describe);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));

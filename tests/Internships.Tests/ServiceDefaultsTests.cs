@@ -27,6 +27,43 @@ public class ServiceDefaultsTests(InternshipsFixture fixture)
     }
 
     [Fact]
+    public async Task the_openapi_document_describes_the_partner_contract()
+    {
+        var document = (await (await fixture.Host.Scenario(x => x.Get.Url("/openapi/v1.json"))).ReadAsJsonAsync<JsonObject>())!;
+
+        var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
+        scheme["type"]!.GetValue<string>().ShouldBe("apiKey");
+        scheme["name"]!.GetValue<string>().ShouldBe("X-Api-Key");
+        document["components"]!["schemas"]!["Problem"].ShouldNotBeNull();
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation => (Name: $"{operation.Key} {path.Key}", Operation: operation.Value!)))
+            .Where(operation => operation.Name.Contains("/api/"))
+            .ToList();
+        operations.ShouldNotBeEmpty();
+        foreach (var (name, operation) in operations)
+        {
+            operation["security"].ShouldNotBeNull(name);
+            var responses = operation["responses"]!.AsObject();
+            foreach (var status in new[] { "401", "403", "429" })
+            {
+                responses.ContainsKey(status).ShouldBeTrue($"{name} documents {status}");
+                responses[status]!["content"]!["application/problem+json"].ShouldNotBeNull(name);
+            }
+
+            if (name.StartsWith("post", StringComparison.OrdinalIgnoreCase))
+            {
+                operation["parameters"]!.AsArray().Select(parameter => parameter!["name"]!.GetValue<string>()).ShouldContain("Idempotency-Key", name);
+            }
+        }
+
+        var correction = document["paths"]!["/api/students/{id}/corrections"]!["post"]!;
+        correction["parameters"]!.AsArray().Select(parameter => parameter!["name"]!.GetValue<string>()).ShouldContain("If-Match");
+        correction["responses"]!.AsObject().ContainsKey("412").ShouldBeTrue();
+        document["paths"]!["/api/students/{id}"]!["get"]!["responses"]!["200"]!["headers"]!["ETag"].ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task the_api_reference_page_is_served()
     {
         await fixture.Host.Scenario(x =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -11,6 +12,7 @@ public static class GetStudentEndpoint
 {
     [WolverineGet("/api/students/{id}", Name = "GetStudent")]
     [Tags("Students")]
+    [AnswersETag]
     [EndpointSummary("A student known to the Events service (fed by the Internships service)")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Analyst, PartnerRole.Applicant)]
     public static Student? Get([ReadAggregate] Student student, ClaimsPrincipal user, HttpResponse response)

@@ -12,6 +12,7 @@ public static class RevokeApiKeyEndpoint
     /// <summary>Revoking a revoked key changes nothing and still answers 204, so a retry is safe.</summary>
     [WolverinePost("/api/partners/{partnerId}/api-keys/{keyId}/revoke", Name = "RevokeApiKey")]
     [Allow(PartnerRole.BaseAdministrator)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Tags("Partners")]
     [EndpointSummary("Revoke an API key: no service accepts it any more")]
     public static (IResult, Events, OutgoingMessages) Post(string partnerId, [WriteAggregate("keyId")] PartnerApiKey key, TimeProvider clock)

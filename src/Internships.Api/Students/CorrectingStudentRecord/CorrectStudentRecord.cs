@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.Http;
@@ -62,7 +63,9 @@ public static class CorrectStudentRecordEndpoint
     /// <summary>Answers 204 with the record's new ETag. Send the ETag you read in If-Match to be sure nobody changed it since.</summary>
     [WolverinePost("/api/students/{id}/corrections", Name = "CorrectStudentRecord")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [Tags("Students")]
+    [HonoursIfMatch]
     [EndpointSummary("Correct a mistake in a student's record (the earlier values stay in the history)")]
     public static (IResult, Events, OutgoingMessages) Post(
         CorrectStudentRecord command,

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -30,6 +31,7 @@ public static class GetStudentEndpoint
     [WolverineGet("/api/students/{id}", Name = "GetStudent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst, PartnerRole.Applicant)]
     [Tags("Students")]
+    [AnswersETag]
     [EndpointSummary("A registered student, with the passport number masked")]
     public static async Task<StudentDetails?> Get(
         [ReadAggregate] Student student, ClaimsPrincipal user, HttpResponse response, IQuerySession session, CancellationToken cancellation)

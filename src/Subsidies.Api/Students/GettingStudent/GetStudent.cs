@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -11,6 +12,7 @@ public static class GetStudentEndpoint
 {
     [WolverineGet("/api/students/{id}", Name = "GetStudentRecord")]
     [Tags("Students")]
+    [AnswersETag]
     [EndpointSummary("A student's record as the Subsidies service holds it (fed by the Internships service)")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.SubsidyReviewer, PartnerRole.Finance, PartnerRole.Analyst, PartnerRole.Applicant)]
     public static StudentRecord? Get([ReadAggregate] StudentRecord student, ClaimsPrincipal user, HttpResponse response)
