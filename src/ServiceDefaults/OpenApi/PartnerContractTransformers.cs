@@ -156,12 +156,8 @@ internal static class PartnerContractTransformers
     private static void AddProblem(OpenApiOperation operation, OpenApiDocument document, ProblemKind kind)
     {
         var status = kind.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (operation.Responses!.ContainsKey(status))
-        {
-            return;
-        }
-
-        operation.Responses[status] = new OpenApiResponse
+        // Every error answer is the platform's problem shape, whatever a framework declared for the status.
+        operation.Responses![status] = new OpenApiResponse
         {
             Description = $"{kind.Title} (type {kind.Type}) {kind.Description}",
             Content = new Dictionary<string, OpenApiMediaType>
