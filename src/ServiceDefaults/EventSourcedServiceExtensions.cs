@@ -83,6 +83,8 @@ public static class EventSourcedServiceExtensions
 
         builder.Services.AddWolverineHttp();
         builder.AddPartnerAccess();
+        builder.Services.AddSingleton<ExpiredRequestsPurge>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ExpiredRequestsPurge>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
 
         return builder;

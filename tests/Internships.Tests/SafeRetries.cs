@@ -3,6 +3,7 @@ using Alba;
 using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using StudentBase.ServiceDefaults.Idempotency;
 using StudentBase.Testing;
 using Wolverine.Http;
@@ -102,6 +103,27 @@ public class SafeRetries(InternshipsFixture fixture)
 
         retry.Context.Response.ContentType.ShouldBe("application/problem+json");
         (await retry.ReadAsJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("nationality").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task kept_requests_are_purged_after_their_retention()
+    {
+        var key = Guid.NewGuid().ToString();
+        await RegisterAsync(Student(Guid.CreateVersion7()), key, StatusCodes.Status201Created);
+        var id = IdempotentRequest.IdFor("base-operations", key);
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            var kept = (await session.LoadAsync<IdempotentRequest>(id, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+            kept.ExpiresAt.ShouldBeGreaterThanOrEqualTo(kept.CreatedAt + TimeSpan.FromHours(24));
+            kept.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            session.Store(kept);
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await fixture.Host.Services.GetRequiredService<ExpiredRequestsPurge>().PurgeAsync(TestContext.Current.CancellationToken);
+
+        await using var query = fixture.Store.QuerySession();
+        (await query.LoadAsync<IdempotentRequest>(id, TestContext.Current.CancellationToken)).ShouldBeNull();
     }
 
     [Fact]

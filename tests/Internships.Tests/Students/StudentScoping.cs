@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using StudentBase.ServiceDefaults.Partners;
 using StudentBase.Testing;
 using Wolverine.Http;
+using Wolverine.Tracking;
 
 namespace Internships.Tests.Students;
 
@@ -94,9 +95,14 @@ public class StudentScoping(InternshipsFixture fixture)
     }
 
     [Fact]
-    public async Task the_event_records_which_partner_in_which_role_caused_it()
+    public async Task the_event_records_which_partner_in_which_role_caused_it_and_the_messages_carry_the_partner_on()
     {
-        var studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity);
+        Guid studentId = default;
+        var tracked = await fixture.Host.TrackAsync(async () =>
+            studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity));
+
+        tracked.Sent.Envelopes().ShouldNotBeEmpty();
+        tracked.Sent.Envelopes().ShouldAllBe(envelope => envelope.UserName == "xmu-student-system");
 
         await using var session = fixture.Store.QuerySession();
         var stored = (await session.Events.FetchStreamAsync(studentId, token: TestContext.Current.CancellationToken)).Single();
