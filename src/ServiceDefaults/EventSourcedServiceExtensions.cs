@@ -96,7 +96,10 @@ public static class EventSourcedServiceExtensions
         app.MapDefaultEndpoints();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapWolverineEndpoints(http =>
-            http.AddMiddleware(typeof(ActingPartnerMiddleware), chain => !chain.HttpMethods.SequenceEqual(["GET"])));
+        {
+            http.RejectUnparseableQueryValues = true;
+            http.AddMiddleware(typeof(ActingPartnerMiddleware), chain => !chain.HttpMethods.SequenceEqual(["GET"]));
+        });
         return app;
     }
 }

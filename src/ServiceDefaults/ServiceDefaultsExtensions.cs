@@ -52,7 +52,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
-        builder.Services.AddOpenApi(PartnerContractTransformers.Describe);
+        builder.Services.AddOpenApi(options =>
+        {
+            PartnerContractTransformers.Describe(options);
+            ExampleSchemaTransformer.Describe(options);
+        });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));

@@ -61,6 +61,14 @@ public class ServiceDefaultsTests(InternshipsFixture fixture)
         correction["parameters"]!.AsArray().Select(parameter => parameter!["name"]!.GetValue<string>()).ShouldContain("If-Match");
         correction["responses"]!.AsObject().ContainsKey("412").ShouldBeTrue();
         document["paths"]!["/api/students/{id}"]!["get"]!["responses"]!["200"]!["headers"]!["ETag"].ShouldNotBeNull();
+
+        var schemas = document["components"]!["schemas"]!;
+        foreach (var exampled in new[] { "RegisterStudent", "StudentDetails", "StudentSummary", "CorrectStudentRecord", "IssueApiKey", "IssuedApiKey" })
+        {
+            schemas[exampled]!["examples"]!.AsArray().ShouldHaveSingleItem().ShouldNotBeNull($"{exampled} has an example");
+        }
+
+        schemas["RegisterStudent"]!["examples"]![0]!["degreeLevel"]!.GetValue<string>().ShouldBe("Bachelor");
     }
 
     [Fact]

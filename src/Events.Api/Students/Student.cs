@@ -18,6 +18,18 @@ public record StudentDetailsCorrected(Guid StudentId, string FullName, string Pr
 /// <summary>A student of a partner university, as the Events service needs to know them.</summary>
 public class Student
 {
+    public static Student Example { get; } = new()
+    {
+        Id = Guid.Parse("0196f0c4-1111-7000-8000-000000000001"),
+        Version = 1,
+        UniversityId = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"),
+        FullName = "Daniel Smith",
+        Nationality = "GB",
+        Programme = "Business Chinese (经贸汉语)",
+        DegreeLevel = DegreeLevel.Bachelor,
+        RegisteredAt = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)),
+    };
+
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid UniversityId { get; set; }

@@ -18,6 +18,18 @@ public record StudentDetailsCorrected(Guid StudentId, string FullName, DegreeLev
 /// <summary>What the Subsidies service knows of a student: the facts eligibility depends on.</summary>
 public class StudentRecord
 {
+    public static StudentRecord Example { get; } = new()
+    {
+        Id = Guid.Parse("0196f0c4-1111-7000-8000-000000000001"),
+        Version = 1,
+        UniversityId = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"),
+        FullName = "Daniel Smith",
+        Nationality = "GB",
+        DegreeLevel = DegreeLevel.Bachelor,
+        ExpectedGraduation = new DateOnly(2025, 6, 30),
+        RegisteredAt = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)),
+    };
+
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid UniversityId { get; set; }

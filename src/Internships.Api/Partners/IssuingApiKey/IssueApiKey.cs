@@ -14,6 +14,8 @@ namespace Internships.Partners.IssuingApiKey;
 /// <param name="ScopeId">The university, branch station or applicant a University, Company or Applicant key acts for.</param>
 public record IssueApiKey(PartnerRole Role, Guid? ScopeId, string Label)
 {
+    public static IssueApiKey Example { get; } = new(PartnerRole.University, Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), "student system 2026");
+
     public sealed class Validator : AbstractValidator<IssueApiKey>
     {
         public static readonly Validator Instance = new();
@@ -31,7 +33,13 @@ public record IssueApiKey(PartnerRole Role, Guid? ScopeId, string Label)
 }
 
 /// <param name="Key">The key itself: shown this once, stored only as a hash. Send it in the X-Api-Key header.</param>
-public record IssuedApiKey(Guid KeyId, string PartnerId, PartnerRole Role, Guid? ScopeId, string Label, DateTimeOffset IssuedAt, string Key);
+public record IssuedApiKey(Guid KeyId, string PartnerId, PartnerRole Role, Guid? ScopeId, string Label, DateTimeOffset IssuedAt, string Key)
+{
+    public static IssuedApiKey Example { get; } = new(
+        Guid.Parse("0196f0c4-2222-7000-8000-000000000001"), "xmu-student-system", PartnerRole.University,
+        Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), "student system 2026",
+        new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(8)), "sbk_3q2-7wZkN0b1pXy4rTe9LmVa6UdQfHsJ8cGoKiBnR5A");
+}
 
 public static class IssueApiKeyEndpoint
 {

@@ -20,6 +20,8 @@ public record CorrectStudentRecord(
     DateOnly? ResidencePermitExpiry,
     string Reason)
 {
+    public static CorrectStudentRecord Example { get; } = new("Daniel Smith", null, null, null, null, "The surname was misspelt at registration.");
+
     public sealed class Validator : AbstractValidator<CorrectStudentRecord>
     {
         public static readonly Validator Instance = new();

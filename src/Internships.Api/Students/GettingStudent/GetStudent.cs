@@ -24,7 +24,13 @@ public record StudentDetails(
     DateOnly ExpectedGraduation,
     DateOnly ResidencePermitExpiry,
     DateTimeOffset NominatedAt,
-    int Version);
+    int Version)
+{
+    public static StudentDetails Example { get; } = new(
+        Guid.Parse("0196f0c4-1111-7000-8000-000000000001"), Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), "Daniel Smith", "GB",
+        "******543", "Business Chinese (经贸汉语)", DegreeLevel.Bachelor, new DateOnly(2021, 9, 1), new DateOnly(2025, 6, 30),
+        new DateOnly(2025, 8, 31), new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)), 1);
+}
 
 public static class GetStudentEndpoint
 {

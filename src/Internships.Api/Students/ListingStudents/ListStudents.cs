@@ -18,7 +18,12 @@ public record StudentSummary(
     string Programme,
     DegreeLevel DegreeLevel,
     DateOnly ExpectedGraduation,
-    int Version);
+    int Version)
+{
+    public static StudentSummary Example { get; } = new(
+        Guid.Parse("0196f0c4-1111-7000-8000-000000000001"), Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), "Daniel Smith", "GB",
+        "Business Chinese (经贸汉语)", DegreeLevel.Bachelor, new DateOnly(2025, 6, 30), 1);
+}
 
 public static class ListStudentsEndpoint
 {

@@ -26,6 +26,10 @@ public record RegisterStudent(
     DateOnly ExpectedGraduation,
     DateOnly ResidencePermitExpiry)
 {
+    public static RegisterStudent Example { get; } = new(
+        Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), "Daniel Smith", "GB", "GB9876543", "Business Chinese (经贸汉语)",
+        DegreeLevel.Bachelor, new DateOnly(2021, 9, 1), new DateOnly(2025, 6, 30), new DateOnly(2025, 8, 31));
+
     public sealed class Validator : AbstractValidator<RegisterStudent>
     {
         public static readonly Validator Instance = new();
