@@ -5,8 +5,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
-using Wolverine;
-using Wolverine.Postgresql;
+using StudentBase.ServiceDefaults.Partners;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,13 +21,10 @@ builder.AddEventSourcedService(
     },
     configureMessaging: messaging =>
     {
-        foreach (var inbox in new[] { Queues.EventsInbox, Queues.SubsidiesInbox })
-        {
-            messaging.PublishMessage<StudentRegistered>().ToPostgresqlQueue(inbox);
-            messaging.PublishMessage<StudentRecordCorrected>().ToPostgresqlQueue(inbox);
-            messaging.PublishMessage<PartnerApiKeyIssued>().ToPostgresqlQueue(inbox);
-            messaging.PublishMessage<PartnerApiKeyRevoked>().ToPostgresqlQueue(inbox);
-        }
+        messaging.PublishToInboxes<StudentRegistered>(Queues.EventsInbox, Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<StudentRecordCorrected>(Queues.EventsInbox, Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<PartnerApiKeyIssued>(Queues.EventsInbox, Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<PartnerApiKeyRevoked>(Queues.EventsInbox, Queues.SubsidiesInbox);
     });
 
 var app = builder.Build();

@@ -78,6 +78,8 @@ public static class EventSourcedServiceExtensions
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableLocalQueues();
             options.Services.AddResourceSetupOnStartup();
+            options.Policies.AddMiddleware(typeof(ActingPartnerMessages.Recorder),
+                chain => chain.Handlers.Any(handler => handler.Method.GetParameters().Any(parameter => parameter.ParameterType == typeof(IDocumentSession))));
             configureMessaging?.Invoke(options);
         });
 

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.Tracking;
 using Xunit;
@@ -64,6 +65,23 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         var student = await GetStudentAsync(registered.StudentId);
         student["fullName"]!.GetValue<string>().ShouldBe("Daniel Smith");
         student["version"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_stored_event_names_the_partner_who_caused_the_message()
+    {
+        var registered = SampleStudents.Daniel();
+
+        await fixture.Host.TrackActivity().Timeout(Tracking.Patience).ExecuteAndWaitAsync((IMessageContext bus) =>
+            bus.InvokeAsync(registered, new DeliveryOptions()
+                .WithHeader(ActorHeaders.PartnerId, "xmu-student-system")
+                .WithHeader(ActorHeaders.PartnerRole, nameof(PartnerRole.University))));
+
+        await using var session = fixture.Store.QuerySession();
+        var stored = (await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken)).Single();
+        stored.UserName.ShouldBe("xmu-student-system");
+        stored.GetHeader(ActorHeaders.PartnerId).ShouldNotBeNull().ToString().ShouldBe("xmu-student-system");
+        stored.GetHeader(ActorHeaders.PartnerRole).ShouldNotBeNull().ToString().ShouldBe(nameof(PartnerRole.University));
     }
 
     [Fact]

@@ -102,7 +102,9 @@ public class StudentScoping(InternshipsFixture fixture)
             studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity));
 
         tracked.Sent.Envelopes().ShouldNotBeEmpty();
-        tracked.Sent.Envelopes().ShouldAllBe(envelope => envelope.UserName == "xmu-student-system");
+        tracked.Sent.Envelopes().ShouldAllBe(envelope => envelope.UserName == "xmu-student-system"
+            && envelope.Headers[ActorHeaders.PartnerId] == "xmu-student-system"
+            && envelope.Headers[ActorHeaders.PartnerRole] == nameof(PartnerRole.University));
 
         await using var session = fixture.Store.QuerySession();
         var stored = (await session.Events.FetchStreamAsync(studentId, token: TestContext.Current.CancellationToken)).Single();
