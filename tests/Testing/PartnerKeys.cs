@@ -25,6 +25,11 @@ public static class PartnerKeys
     public const string RateLimited = "test-rate-limited-key";
     public const int RateLimitedPermitsPerMinute = 5;
 
+    /// <summary>The test identity provider's issuer, audience and shared signing key (base64, 256 bits).</summary>
+    public const string TokenIssuer = "https://idp.test.xmsoftwarepark.example";
+    public const string TokenAudience = "studentbase";
+    public const string TokenSigningKey = "c3R1ZGVudGJhc2UtdGVzdC1pZHAtc2lnbmluZy1rZXktMjU2Yml0cw==";
+
     /// <summary>One key for each role.</summary>
     public static readonly IReadOnlyDictionary<PartnerRole, string> ByRole = new Dictionary<PartnerRole, string>
     {

@@ -41,6 +41,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
             builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:PartnerId", PartnerKeys.RateLimitedPartnerId);
             builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:Role", nameof(PartnerRole.Analyst));
             builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:Key", PartnerKeys.RateLimited);
+            builder.UseSetting($"{IdentityProvider.Section}:Issuer", PartnerKeys.TokenIssuer);
+            builder.UseSetting($"{IdentityProvider.Section}:Audience", PartnerKeys.TokenAudience);
+            builder.UseSetting($"{IdentityProvider.Section}:SigningKey", PartnerKeys.TokenSigningKey);
             builder.UseSetting($"{PartnerAccess.RateLimitSection}:Partners:{PartnerKeys.RateLimitedPartnerId}",
                 PartnerKeys.RateLimitedPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services =>

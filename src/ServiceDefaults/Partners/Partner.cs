@@ -11,6 +11,9 @@ public sealed record Partner(string PartnerId, PartnerRole Role, Guid? ScopeId)
     public const string PartnerIdClaim = "partner_id";
     public const string ScopeIdClaim = "scope_id";
 
+    /// <summary>The role claim as an identity provider's token carries it.</summary>
+    public const string RoleClaim = "role";
+
     public ClaimsPrincipal ToPrincipal(string authenticationType)
     {
         var claims = new List<Claim>
@@ -30,7 +33,7 @@ public sealed record Partner(string PartnerId, PartnerRole Role, Guid? ScopeId)
     public static Partner? From(ClaimsPrincipal user)
     {
         if (user.FindFirstValue(PartnerIdClaim) is not { } partnerId
-            || !Enum.TryParse<PartnerRole>(user.FindFirstValue(ClaimTypes.Role), out var role))
+            || !Enum.TryParse<PartnerRole>(user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue(RoleClaim), out var role))
         {
             return null;
         }

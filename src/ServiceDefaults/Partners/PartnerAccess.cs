@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -22,13 +23,23 @@ public static class ActorHeaders
 public static class PartnerAccess
 {
     public const string RateLimitSection = "Partners:RateLimit";
+
+    /// <summary>The scheme every endpoint authenticates with: it forwards to the API key or the bearer token handler.</summary>
+    public const string PartnerSchemeName = "Partner";
     public const int DefaultPermitsPerMinute = 600;
 
     public static WebApplicationBuilder AddPartnerAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PartnerKeyStore>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        var authentication = builder.Services.AddAuthentication(PartnerSchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var bearerTokens = builder.Configuration.GetSection(IdentityProvider.Section).Get<IdentityProvider>();
+        var acceptsBearerTokens = bearerTokens?.AddTo(authentication) == true;
+        authentication.AddPolicyScheme(PartnerSchemeName, "API key, or a bearer token where an identity provider is configured", scheme =>
+            scheme.ForwardDefaultSelector = context =>
+                acceptsBearerTokens && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName);
         builder.Services.AddAuthorization();
 
         var limits = builder.Configuration.GetSection(RateLimitSection);
