@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -32,14 +31,7 @@ public static class Paging
             errors["cursor"] = ["The cursor is not one this service gave out."];
         }
 
-        return errors.Count == 0
-            ? WolverineContinue.NoProblems
-            : new HttpValidationProblemDetails(errors)
-            {
-                Type = Problems.Validation.Type,
-                Status = Problems.Validation.Status,
-                Title = Problems.Validation.Title,
-            };
+        return errors.Count == 0 ? WolverineContinue.NoProblems : Validation.Problem(errors);
     }
 
     /// <summary>Builds a page from up to <paramref name="limit"/> + 1 items read in order: the extra one only says there is more.</summary>

@@ -25,17 +25,22 @@ public static class Validation
             return WolverineContinue.NoProblems;
         }
 
-        var errors = result.Errors
+        return Problem(result.Errors
             .GroupBy(failure => JsonPath(failure.PropertyName))
-            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
-
-        return new HttpValidationProblemDetails(errors)
-        {
-            Type = Problems.Validation.Type,
-            Status = Problems.Validation.Status,
-            Title = Problems.Validation.Title,
-        };
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray()));
     }
+
+    /// <summary>A 400 validation problem naming each invalid field (as named in the JSON or the query).</summary>
+    public static HttpValidationProblemDetails Problem(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Type = Problems.Validation.Type,
+        Status = Problems.Validation.Status,
+        Title = Problems.Validation.Title,
+    };
+
+    /// <summary>A 400 validation problem naming one invalid field.</summary>
+    public static HttpValidationProblemDetails Problem(string field, string message) =>
+        Problem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static string JsonPath(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));

@@ -48,20 +48,9 @@ public static class IssueApiKeyEndpoint
 
     public static ProblemDetails Validate(IssueApiKey command, string partnerId)
     {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(partnerId, PartnerIdPattern))
-        {
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                ["partnerId"] = ["A partner id is 2 to 64 lower-case letters, digits and hyphens."],
-            })
-            {
-                Type = Problems.Validation.Type,
-                Status = Problems.Validation.Status,
-                Title = Problems.Validation.Title,
-            };
-        }
-
-        return IssueApiKey.Validator.Instance.Check(command);
+        return System.Text.RegularExpressions.Regex.IsMatch(partnerId, PartnerIdPattern)
+            ? IssueApiKey.Validator.Instance.Check(command)
+            : Validation.Problem("partnerId", "A partner id is 2 to 64 lower-case letters, digits and hyphens.");
     }
 
     [WolverinePost("/api/partners/{partnerId}/api-keys", Name = "IssueApiKey")]

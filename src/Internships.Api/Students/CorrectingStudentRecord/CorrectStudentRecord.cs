@@ -89,9 +89,7 @@ public static class CorrectStudentRecordEndpoint
 
         if ((command.ExpectedGraduation ?? student.ExpectedGraduation) <= student.EnrolledOn)
         {
-            return (Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["expectedGraduation"] = ["The expected graduation must come after enrolment."] },
-                type: Problems.Validation.Type, title: Problems.Validation.Title), [], []);
+            return (Results.Problem(Validation.Problem("expectedGraduation", "The expected graduation must come after enrolment.")), [], []);
         }
 
         var corrected = CorrectStudentRecord.Decide(student, command, clock.GetUtcNow());
