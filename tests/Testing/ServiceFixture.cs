@@ -44,6 +44,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
             builder.UseSetting($"{IdentityProvider.Section}:Issuer", PartnerKeys.TokenIssuer);
             builder.UseSetting($"{IdentityProvider.Section}:Audience", PartnerKeys.TokenAudience);
             builder.UseSetting($"{IdentityProvider.Section}:SigningKey", PartnerKeys.TokenSigningKey);
+            // Test batteries send thousands of requests a minute with the seeded keys; only the rate-limited partner is limited.
+            builder.UseSetting($"{PartnerAccess.RateLimitSection}:PermitsPerMinute", "1000000");
+            builder.UseSetting($"{PartnerAccess.RateLimitSection}:AnonymousPermitsPerMinute", "1000000");
             builder.UseSetting($"{PartnerAccess.RateLimitSection}:Partners:{PartnerKeys.RateLimitedPartnerId}",
                 PartnerKeys.RateLimitedPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services =>
