@@ -1,3 +1,4 @@
+using Internships.BranchStations;
 using Internships.Partners;
 using Internships.PersonalData;
 using Internships.Students;
@@ -18,6 +19,8 @@ builder.AddEventSourcedService(
         marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline);
         marten.Schema.For<PersonalDataKey>();
         marten.Projections.Add<PartnerApiKeyProjection>(ProjectionLifecycle.Inline);
+        marten.Projections.Snapshot<BranchStation>(SnapshotLifecycle.Inline);
+        marten.Schema.For<BranchStation>().UniqueIndex(station => station.UnifiedSocialCreditCode);
     },
     configureMessaging: messaging =>
     {

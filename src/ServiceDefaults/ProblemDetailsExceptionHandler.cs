@@ -23,6 +23,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "The request could not be read." },
             ConcurrencyException or ExistingStreamIdCollisionException => Problems.Create(Problems.Conflict,
                 "Another request changed this resource at the same moment. Read it again and retry."),
+            _ when IsUniqueViolation(exception) => Problems.Create(Problems.Conflict,
+                "Another request created the same thing at the same moment. Read it again before retrying."),
             _ => Problems.Create(Problems.ServerError),
         };
 
@@ -38,6 +40,19 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Exception = exception,
             ProblemDetails = problem,
         });
+    }
+
+    private static bool IsUniqueViolation(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Partners.Internships.Api.BranchStations;
 using Partners.Internships.Api.Partners;
 using Partners.Internships.Api.Students;
 using System.Collections.Generic;
@@ -16,6 +17,11 @@ namespace Partners.Internships.Api
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApiRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The branchStations property</summary>
+        public global::Partners.Internships.Api.BranchStations.BranchStationsRequestBuilder BranchStations
+        {
+            get => new global::Partners.Internships.Api.BranchStations.BranchStationsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The partners property</summary>
         public global::Partners.Internships.Api.Partners.PartnersRequestBuilder Partners
         {

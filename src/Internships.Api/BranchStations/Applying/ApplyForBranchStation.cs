@@ -1,0 +1,63 @@
+using System.Text.Json;
+using FluentValidation;
+using Internships.PersonalData;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.BranchStations.Applying;
+
+/// <summary>The company's contact for the programme: personal data, stored encrypted and shown only to the base and the company.</summary>
+public record BranchStationContact(string Name, string Phone, string Email);
+
+/// <summary>A company applies to become a branch station; the base records the application.</summary>
+public record ApplyForBranchStation(string Name, string UnifiedSocialCreditCode, string Industry, BranchStationContact Contact)
+{
+    public static ApplyForBranchStation Example { get; } = new(
+        "Xiamen Paoyou Network Technology Co., Ltd. (厦门泡游网络科技有限公司)", "91350200MA31J7W439", "Digital content",
+        new BranchStationContact("Lin Wei", "+86 592 555 0101", "hr@paoyou.example"));
+
+    public sealed class Validator : AbstractValidator<ApplyForBranchStation>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.UnifiedSocialCreditCode).NotEmpty()
+                .Must(BranchStations.UnifiedSocialCreditCode.IsValid)
+                .WithMessage("Not a unified social credit code: 18 characters whose last is the GB 32100-2015 check character.");
+            RuleFor(x => x.Industry).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Contact).NotNull();
+            RuleFor(x => x.Contact.Name).NotEmpty().MaximumLength(100).When(x => x.Contact is not null);
+            RuleFor(x => x.Contact.Phone).NotEmpty().Matches(@"^\+?[0-9 ()-]{6,30}$").When(x => x.Contact is not null);
+            RuleFor(x => x.Contact.Email).NotEmpty().EmailAddress().When(x => x.Contact is not null);
+        }
+    }
+}
+
+public static class ApplyForBranchStationEndpoint
+{
+    public static ProblemDetails Validate(ApplyForBranchStation command) => ApplyForBranchStation.Validator.Instance.Check(command);
+
+    /// <summary>One company, one branch station: a second application under the same code is refused.</summary>
+    public static async Task<ProblemDetails> Before(ApplyForBranchStation command, IQuerySession session, CancellationToken cancellation) =>
+        await session.Query<BranchStation>().AnyAsync(station => station.UnifiedSocialCreditCode == command.UnifiedSocialCreditCode, cancellation)
+            ? new Refusal("one-branch-station-per-company", "This company has already applied or is already a branch station.").ToProblem()
+            : WolverineContinue.NoProblems;
+
+    [WolverinePost("/api/branch-stations", Name = "ApplyForBranchStation")]
+    [Allow(PartnerRole.BaseAdministrator)]
+    [Tags("Branch stations")]
+    [EndpointSummary("Record a company's application to become a branch station")]
+    public static (CreationResponse<Guid>, IStartStream) Post(ApplyForBranchStation command, IDocumentSession session, TimeProvider clock)
+    {
+        var id = Guid.CreateVersion7();
+        var contact = PersonalDataProtector.Protect(session, id, JsonSerializer.Serialize(command.Contact, JsonSerializerOptions.Web));
+        var applied = new BranchStationApplied(id, command.Name.Trim(), command.UnifiedSocialCreditCode, command.Industry.Trim(), contact, clock.GetUtcNow());
+        return (new CreationResponse<Guid>($"/api/branch-stations/{id}", id), MartenOps.StartStream<BranchStation>(id, applied));
+    }
+}

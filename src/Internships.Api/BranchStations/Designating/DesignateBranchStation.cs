@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.BranchStations.Designating;
+
+public static class DesignateBranchStationEndpoint
+{
+    /// <summary>Designating an already active branch station changes nothing and answers 204, so a retry is safe.</summary>
+    [WolverinePost("/api/branch-stations/{id}/designation", Name = "DesignateBranchStation")]
+    [Allow(PartnerRole.BaseAdministrator)]
+    [Tags("Branch stations")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Designate an applicant company a branch station (分站授牌)")]
+    public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        request.CheckIfMatch(station.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems)
+            ? (Results.Problem(precondition), [])
+            : BranchStation.Decide.Designate(station, clock.GetUtcNow()).Respond(response, station.Version);
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.BranchStations.Reinstating;
+
+public static class ReinstateBranchStationEndpoint
+{
+    [WolverinePost("/api/branch-stations/{id}/reinstatement", Name = "ReinstateBranchStation")]
+    [Allow(PartnerRole.BaseAdministrator)]
+    [Tags("Branch stations")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Reinstate a suspended branch station")]
+    public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        request.CheckIfMatch(station.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems)
+            ? (Results.Problem(precondition), [])
+            : BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).Respond(response, station.Version);
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.BranchStations.Revoking;
+
+public static class RevokeBranchStationEndpoint
+{
+    public static ProblemDetails Validate(StandingChange command) => StandingChange.Validator.Instance.Check(command);
+
+    [WolverinePost("/api/branch-stations/{id}/revocation", Name = "RevokeBranchStation")]
+    [Allow(PartnerRole.BaseAdministrator)]
+    [Tags("Branch stations")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Revoke a branch station's designation for good")]
+    public static (IResult, Events) Post(
+        StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        request.CheckIfMatch(station.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems)
+            ? (Results.Problem(precondition), [])
+            : BranchStation.Decide.Revoke(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(response, station.Version);
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Wolverine.Marten;
+
+namespace StudentBase.ServiceDefaults;
+
+/// <summary>
+/// What a decider decided: the events to append, or a refusal naming the rule. No events and no refusal means the
+/// command was already carried out, so a retry changes nothing.
+/// </summary>
+public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
+{
+    public static readonly Decision Nothing = new([], null);
+
+    public static Decision Of(params object[] events) => new(events, null);
+
+    public static implicit operator Decision(Refusal refusal) => new([], refusal);
+}
+
+public static class DecisionResponses
+{
+    /// <summary>
+    /// The HTTP answer to a decision on an aggregate at <paramref name="version"/>: a refusal is a 422 naming the rule;
+    /// otherwise 204 with the aggregate's new ETag and the events to append.
+    /// </summary>
+    public static (IResult, Events) Respond(this Decision decision, HttpResponse response, long version)
+    {
+        if (decision.Refusal is { } refusal)
+        {
+            return (Results.Problem(refusal.ToProblem()), []);
+        }
+
+        response.SetETag(version + decision.Events.Count);
+        var events = new Events();
+        events.AddRange(decision.Events);
+        return (Results.NoContent(), events);
+    }
+}
