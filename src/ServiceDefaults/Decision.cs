@@ -19,11 +19,16 @@ public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
 public static class DecisionResponses
 {
     /// <summary>
-    /// The HTTP answer to a decision on an aggregate at <paramref name="version"/>: a refusal is a 422 naming the rule;
-    /// otherwise 204 with the aggregate's new ETag and the events to append.
+    /// The HTTP answer to a decision on an aggregate at <paramref name="version"/>: a stale If-Match is a 412 and a
+    /// refusal a 422 naming the rule, both appending nothing; otherwise 204 with the new ETag and the events to append.
     /// </summary>
-    public static (IResult, Events) Respond(this Decision decision, HttpResponse response, long version)
+    public static (IResult, Events) Respond(this Decision decision, HttpRequest request, HttpResponse response, long version)
     {
+        if (request.CheckIfMatch(version) is var precondition && !ReferenceEquals(precondition, Wolverine.Http.WolverineContinue.NoProblems))
+        {
+            return (Results.Problem(precondition), []);
+        }
+
         if (decision.Refusal is { } refusal)
         {
             return (Results.Problem(refusal.ToProblem()), []);

@@ -17,7 +17,5 @@ public static class DesignateBranchStationEndpoint
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Designate an applicant company a branch station (分站授牌)")]
     public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        request.CheckIfMatch(station.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems)
-            ? (Results.Problem(precondition), [])
-            : BranchStation.Decide.Designate(station, clock.GetUtcNow()).Respond(response, station.Version);
+        BranchStation.Decide.Designate(station, clock.GetUtcNow()).Respond(request, response, station.Version);
 }

@@ -16,7 +16,5 @@ public static class ReinstateBranchStationEndpoint
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Reinstate a suspended branch station")]
     public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        request.CheckIfMatch(station.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems)
-            ? (Results.Problem(precondition), [])
-            : BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).Respond(response, station.Version);
+        BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).Respond(request, response, station.Version);
 }

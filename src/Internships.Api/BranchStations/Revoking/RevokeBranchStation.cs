@@ -19,7 +19,5 @@ public static class RevokeBranchStationEndpoint
     [EndpointSummary("Revoke a branch station's designation for good")]
     public static (IResult, Events) Post(
         StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        request.CheckIfMatch(station.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems)
-            ? (Results.Problem(precondition), [])
-            : BranchStation.Decide.Revoke(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(response, station.Version);
+        BranchStation.Decide.Revoke(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(request, response, station.Version);
 }

@@ -19,7 +19,5 @@ public static class SuspendBranchStationEndpoint
     [EndpointSummary("Suspend a branch station: it signs nothing new; running internships continue")]
     public static (IResult, Events) Post(
         StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        request.CheckIfMatch(station.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems)
-            ? (Results.Problem(precondition), [])
-            : BranchStation.Decide.Suspend(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(response, station.Version);
+        BranchStation.Decide.Suspend(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(request, response, station.Version);
 }
