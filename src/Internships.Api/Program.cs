@@ -1,7 +1,11 @@
+using Internships;
 using Internships.BranchStations;
+using Internships.Internships;
 using Internships.Partners;
+using Internships.Placements;
 using Internships.PersonalData;
 using Internships.Students;
+using Internships.Universities;
 using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
@@ -21,6 +25,15 @@ builder.AddEventSourcedService(
         marten.Projections.Add<PartnerApiKeyProjection>(ProjectionLifecycle.Inline);
         marten.Projections.Snapshot<BranchStation>(SnapshotLifecycle.Inline);
         marten.Schema.For<BranchStation>().UniqueIndex(station => station.UnifiedSocialCreditCode);
+        marten.Projections.Snapshot<University>(SnapshotLifecycle.Inline);
+        marten.Projections.Snapshot<Placement>(SnapshotLifecycle.Inline);
+        marten.Schema.For<Placement>().Index(placement => placement.BranchStationId);
+        marten.Projections.Snapshot<Internship>(SnapshotLifecycle.Inline);
+        marten.Schema.For<Internship>()
+            .UniqueIndex(internship => internship.ActiveStudentId!)
+            .Index(internship => internship.StudentId)
+            .Index(internship => internship.BranchStationId)
+            .Index(internship => internship.UniversityId);
     },
     configureMessaging: messaging =>
     {
@@ -28,7 +41,14 @@ builder.AddEventSourcedService(
         messaging.PublishToInboxes<StudentRecordCorrected>(Queues.EventsInbox, Queues.SubsidiesInbox);
         messaging.PublishToInboxes<PartnerApiKeyIssued>(Queues.EventsInbox, Queues.SubsidiesInbox);
         messaging.PublishToInboxes<PartnerApiKeyRevoked>(Queues.EventsInbox, Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<InternshipAgreementSigned>(Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<StudentBase.Contracts.InternshipStarted>(Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<StudentBase.Contracts.InternshipCompleted>(Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<StudentBase.Contracts.InternshipTerminated>(Queues.SubsidiesInbox);
     });
+
+builder.Services.Configure<InternshipRules>(builder.Configuration.GetSection(InternshipRules.Section));
+builder.Services.AddHostedService<DevelopmentData>();
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace StudentBase.ServiceDefaults;
 
 /// <summary>
-/// What a decider decided: the events to append, or a refusal naming the rule. No events and no refusal means the
-/// command was already carried out, so a retry changes nothing.
+/// What a decider decided: the events to append and the integration messages to publish with them, or a refusal
+/// naming the rule. No events and no refusal means the command was already carried out, so a retry changes nothing.
 /// </summary>
 public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
 {
     public static readonly Decision Nothing = new([], null);
 
+    public IReadOnlyList<object> Messages { get; init; } = [];
+
     public static Decision Of(params object[] events) => new(events, null);
+
+    /// <summary>The same decision, also publishing these messages (through the outbox, with the events).</summary>
+    public Decision Publishing(params object[] messages) => this with { Messages = [.. Messages, .. messages] };
 
     public static implicit operator Decision(Refusal refusal) => new([], refusal);
 }
@@ -38,5 +44,18 @@ public static class DecisionResponses
         var events = new Events();
         events.AddRange(decision.Events);
         return (Results.NoContent(), events);
+    }
+
+    /// <summary>As <see cref="Respond"/>, and publishes the decision's messages when it is carried out.</summary>
+    public static (IResult, Events, OutgoingMessages) RespondAndPublish(this Decision decision, HttpRequest request, HttpResponse response, long version)
+    {
+        var (result, events) = decision.Respond(request, response, version);
+        var messages = new OutgoingMessages();
+        if (events.Count > 0)
+        {
+            messages.AddRange(decision.Messages);
+        }
+
+        return (result, events, messages);
     }
 }

@@ -1,5 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
+using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -39,6 +41,24 @@ public static class Paging
         itemsAndOneMore.Count > limit
             ? new Page<T>(itemsAndOneMore.Take(limit).ToList(), EncodeGuid(position(itemsAndOneMore[limit - 1])))
             : new Page<T>(itemsAndOneMore, null);
+
+    /// <summary>
+    /// One page of Marten documents in id order (ids are version 7 Guids, so that is creation order), starting
+    /// after the cursor's position.
+    /// </summary>
+    public static async Task<Page<T>> ReadPageAsync<T>(
+        this IQueryable<T> documents, Func<T, Guid> id, string? cursor, int? limit, CancellationToken cancellation) where T : notnull
+    {
+        var pageSize = limit ?? DefaultLimit;
+        if (cursor is not null)
+        {
+            var after = DecodeGuid(cursor)!.Value;
+            documents = documents.Where(document => document.MatchesSql("d.id > ?", after));
+        }
+
+        var read = await documents.OrderBySql("d.id").Take(pageSize + 1).ToListAsync(cancellation);
+        return ToPage(read, pageSize, id);
+    }
 
     public static string EncodeGuid(Guid position) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"v1:{position}"));

@@ -43,7 +43,7 @@ public class SafeRetries(InternshipsFixture fixture)
     [Fact]
     public async Task a_retry_with_the_same_key_and_body_returns_the_original_response_and_writes_nothing()
     {
-        var universityId = Guid.CreateVersion7();
+        var universityId = await fixture.UniversityAsync();
         var key = Guid.NewGuid().ToString();
 
         var first = await RegisterAsync(Student(universityId), key, StatusCodes.Status201Created);
@@ -58,7 +58,7 @@ public class SafeRetries(InternshipsFixture fixture)
     [Fact]
     public async Task the_same_key_with_a_different_body_is_refused()
     {
-        var universityId = Guid.CreateVersion7();
+        var universityId = await fixture.UniversityAsync();
         var key = Guid.NewGuid().ToString();
         await RegisterAsync(Student(universityId), key, StatusCodes.Status201Created);
 
@@ -72,7 +72,7 @@ public class SafeRetries(InternshipsFixture fixture)
     public async Task keys_belong_to_one_partner()
     {
         var key = Guid.NewGuid().ToString();
-        await RegisterAsync(Student(Guid.CreateVersion7()), key, StatusCodes.Status201Created);
+        await RegisterAsync(Student(await fixture.UniversityAsync()), key, StatusCodes.Status201Created);
 
         await fixture.Host.Scenario(x =>
         {
@@ -109,7 +109,7 @@ public class SafeRetries(InternshipsFixture fixture)
     public async Task kept_requests_are_purged_after_their_retention()
     {
         var key = Guid.NewGuid().ToString();
-        await RegisterAsync(Student(Guid.CreateVersion7()), key, StatusCodes.Status201Created);
+        await RegisterAsync(Student(await fixture.UniversityAsync()), key, StatusCodes.Status201Created);
         var id = IdempotentRequest.IdFor("base-operations", key);
         await using (var session = fixture.Store.LightweightSession())
         {
@@ -129,7 +129,7 @@ public class SafeRetries(InternshipsFixture fixture)
     [Fact]
     public async Task concurrent_retries_create_exactly_one_student()
     {
-        var universityId = Guid.CreateVersion7();
+        var universityId = await fixture.UniversityAsync();
         var key = Guid.NewGuid().ToString();
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Host.Scenario(x =>

@@ -107,7 +107,7 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
             }
             else
             {
-                x.Post.Text("{}").ToUrl(url);
+                (method == "PUT" ? x.Put : x.Post).Text("{}").ToUrl(url);
                 x.WithRequestHeader("Content-Type", "application/json");
             }
 

@@ -93,7 +93,7 @@ public abstract class MalformedRequestSpecification<TProgram>(ServiceFixture<TPr
             }
             else
             {
-                x.Post.ByteArray(Encoding.UTF8.GetBytes(body)).ToUrl(url);
+                (method == "PUT" ? x.Put : x.Post).ByteArray(Encoding.UTF8.GetBytes(body)).ToUrl(url);
                 x.WithRequestHeader("Content-Type", contentType);
             }
 

@@ -28,6 +28,13 @@ public static class PersonalDataProtector
         return Encrypt(key.Key, value);
     }
 
+    /// <summary>Encrypts a new value for a subject whose key already exists (e.g. a changed contact).</summary>
+    public static async Task<string> ProtectAgainAsync(IDocumentSession session, Guid subjectId, string value, CancellationToken cancellation)
+    {
+        var key = await session.LoadAsync<PersonalDataKey>(subjectId, cancellation);
+        return key is null ? Protect(session, subjectId, value) : Encrypt(key.Key, value);
+    }
+
     /// <summary>The clear value, or null when the subject's key has been erased.</summary>
     public static async Task<string?> RevealAsync(IQuerySession session, Guid subjectId, string protectedValue, CancellationToken cancellation)
     {

@@ -45,6 +45,10 @@ public sealed record Partner(string PartnerId, PartnerRole Role, Guid? ScopeId)
     public bool ActsForUniversity(Guid universityId) =>
         Role == PartnerRole.BaseAdministrator || (Role == PartnerRole.University && ScopeId == universityId);
 
+    /// <summary>Whether this partner acts for the given branch station: the base does, a company only for itself.</summary>
+    public bool ActsForBranchStation(Guid branchStationId) =>
+        Role == PartnerRole.BaseAdministrator || (Role == PartnerRole.Company && ScopeId == branchStationId);
+
     /// <summary>Whether this partner is the applicant (student or founder) themselves.</summary>
     public bool IsApplicant(Guid personId) => Role == PartnerRole.Applicant && ScopeId == personId;
 

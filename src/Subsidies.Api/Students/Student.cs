@@ -15,6 +15,36 @@ public record StudentRecorded(
 /// <summary>The Internships service corrected the student's record.</summary>
 public record StudentDetailsCorrected(Guid StudentId, string FullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt);
 
+public enum InternshipProgress
+{
+    Agreed = 1,
+    Started = 2,
+    Completed = 3,
+    Terminated = 4,
+}
+
+/// <summary>The Internships service reported an internship milestone of the student (a supporting fact for eligibility).</summary>
+public record InternshipMilestoneRecorded(
+    Guid StudentId,
+    Guid InternshipId,
+    Guid BranchStationId,
+    InternshipProgress Progress,
+    DateOnly On,
+    string? CertificateNumber,
+    DateTimeOffset ReachedAt);
+
+/// <summary>One internship of the student as the Internships service reported it.</summary>
+public class InternshipOfStudent
+{
+    public Guid InternshipId { get; set; }
+    public Guid BranchStationId { get; set; }
+    public InternshipProgress Progress { get; set; }
+    public DateOnly? AgreedStart { get; set; }
+    public DateOnly? StartedOn { get; set; }
+    public DateOnly? EndedOn { get; set; }
+    public string? CertificateNumber { get; set; }
+}
+
 /// <summary>What the Subsidies service knows of a student: the facts eligibility depends on.</summary>
 public class StudentRecord
 {
@@ -38,6 +68,7 @@ public class StudentRecord
     public DegreeLevel DegreeLevel { get; set; }
     public DateOnly ExpectedGraduation { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+    public List<InternshipOfStudent> Internships { get; set; } = [];
 
     public static StudentRecord Create(StudentRecorded recorded) => new()
     {
@@ -55,5 +86,30 @@ public class StudentRecord
         FullName = corrected.FullName;
         DegreeLevel = corrected.DegreeLevel;
         ExpectedGraduation = corrected.ExpectedGraduation;
+    }
+
+    public void Apply(InternshipMilestoneRecorded recorded)
+    {
+        var internship = Internships.Find(existing => existing.InternshipId == recorded.InternshipId);
+        if (internship is null)
+        {
+            internship = new InternshipOfStudent { InternshipId = recorded.InternshipId, BranchStationId = recorded.BranchStationId };
+            Internships.Add(internship);
+        }
+
+        internship.Progress = recorded.Progress;
+        switch (recorded.Progress)
+        {
+            case InternshipProgress.Agreed:
+                internship.AgreedStart = recorded.On;
+                break;
+            case InternshipProgress.Started:
+                internship.StartedOn = recorded.On;
+                break;
+            default:
+                internship.EndedOn = recorded.On;
+                internship.CertificateNumber = recorded.CertificateNumber;
+                break;
+        }
     }
 }

@@ -37,7 +37,7 @@ public class ListingStudents(InternshipsFixture fixture)
     [Fact]
     public async Task pages_through_every_student_exactly_once_in_registration_order()
     {
-        var universityId = Guid.CreateVersion7();
+        var universityId = await fixture.UniversityAsync();
         var registered = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
@@ -101,7 +101,7 @@ public class ListingStudents(InternshipsFixture fixture)
     [Fact]
     public async Task a_list_carries_no_personal_data()
     {
-        await RegisterAsync(Guid.CreateVersion7(), "Private Person");
+        await RegisterAsync(await fixture.UniversityAsync(), "Private Person");
 
         var body = await (await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url("/api/students?limit=200"))).ReadAsTextAsync();
 

@@ -31,7 +31,7 @@ public class RegisteringAStudent(InternshipsFixture fixture)
     [Fact]
     public async Task stores_the_student_and_publishes_student_registered_without_the_passport_number()
     {
-        var universityId = Guid.CreateVersion7();
+        var universityId = await fixture.UniversityAsync();
         IScenarioResult result = null!;
 
         var tracked = await fixture.Host.TrackAsync(async () =>
@@ -63,11 +63,20 @@ public class RegisteringAStudent(InternshipsFixture fixture)
     }
 
     [Fact]
+    public async Task a_student_of_an_unregistered_university_is_refused()
+    {
+        var result = await fixture.TryAsync(HttpMethod.Post, "/api/students", Daniel(Guid.CreateVersion7()));
+
+        (await result.RuleAsync()).ShouldBe("students-are-nominated-by-a-registered-university");
+    }
+
+    [Fact]
     public async Task never_stores_logs_traces_or_returns_the_passport_number_in_clear()
     {
+        var universityId = await fixture.UniversityAsync();
         var result = await fixture.Host.Scenario(x =>
         {
-            x.Post.Json(Daniel(Guid.CreateVersion7())).ToUrl("/api/students");
+            x.Post.Json(Daniel(universityId)).ToUrl("/api/students");
             x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
@@ -117,7 +126,7 @@ public class RegisteringAStudent(InternshipsFixture fixture)
     [MemberData(nameof(InvalidRegistrations))]
     public async Task invalid_input_is_a_bad_request_naming_the_field_and_stores_nothing(string changes, string field)
     {
-        var universityId = Guid.CreateVersion7();
+        var universityId = await fixture.UniversityAsync();
         var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Daniel(universityId)))!.AsObject();
         foreach (var (name, value) in JsonNode.Parse(changes)!.AsObject())
         {

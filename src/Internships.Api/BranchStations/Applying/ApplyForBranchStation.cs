@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Internships.PersonalData;
 using Marten;
@@ -10,15 +9,13 @@ using Wolverine.Marten;
 
 namespace Internships.BranchStations.Applying;
 
-/// <summary>The company's contact for the programme: personal data, stored encrypted and shown only to the base and the company.</summary>
-public record BranchStationContact(string Name, string Phone, string Email);
-
 /// <summary>A company applies to become a branch station; the base records the application.</summary>
-public record ApplyForBranchStation(string Name, string UnifiedSocialCreditCode, string Industry, BranchStationContact Contact)
+/// <param name="Contact">The company's contact for the programme: stored encrypted, shown only to the base and the company.</param>
+public record ApplyForBranchStation(string Name, string UnifiedSocialCreditCode, string Industry, Contact Contact)
 {
     public static ApplyForBranchStation Example { get; } = new(
         "Xiamen Paoyou Network Technology Co., Ltd. (厦门泡游网络科技有限公司)", "91350200MA31J7W439", "Digital content",
-        new BranchStationContact("Lin Wei", "+86 592 555 0101", "hr@paoyou.example"));
+        new Contact("Lin Wei", "+86 592 555 0101", "hr@paoyou.example"));
 
     public sealed class Validator : AbstractValidator<ApplyForBranchStation>
     {
@@ -31,10 +28,7 @@ public record ApplyForBranchStation(string Name, string UnifiedSocialCreditCode,
                 .Must(BranchStations.UnifiedSocialCreditCode.IsValid)
                 .WithMessage("Not a unified social credit code: 18 characters whose last is the GB 32100-2015 check character.");
             RuleFor(x => x.Industry).NotEmpty().MaximumLength(100);
-            RuleFor(x => x.Contact).NotNull();
-            RuleFor(x => x.Contact.Name).NotEmpty().MaximumLength(100).When(x => x.Contact is not null);
-            RuleFor(x => x.Contact.Phone).NotEmpty().Matches(@"^\+?[0-9 ()-]{6,30}$").When(x => x.Contact is not null);
-            RuleFor(x => x.Contact.Email).NotEmpty().EmailAddress().When(x => x.Contact is not null);
+            RuleFor(x => x.Contact).NotNull().SetValidator(Contact.Validator.Instance);
         }
     }
 }
@@ -56,7 +50,7 @@ public static class ApplyForBranchStationEndpoint
     public static (CreationResponse<Guid>, IStartStream) Post(ApplyForBranchStation command, IDocumentSession session, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        var contact = PersonalDataProtector.Protect(session, id, JsonSerializer.Serialize(command.Contact, JsonSerializerOptions.Web));
+        var contact = command.Contact.Protect(session, id);
         var applied = new BranchStationApplied(id, command.Name.Trim(), command.UnifiedSocialCreditCode, command.Industry.Trim(), contact, clock.GetUtcNow());
         return (new CreationResponse<Guid>($"/api/branch-stations/{id}", id), MartenOps.StartStream<BranchStation>(id, applied));
     }

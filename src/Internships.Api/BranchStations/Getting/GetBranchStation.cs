@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Internships.BranchStations.Applying;
 using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +18,7 @@ public record BranchStationDetails(
     string Industry,
     BranchStationStanding Standing,
     string? StandingReason,
-    BranchStationContact? Contact,
+    Contact? Contact,
     DateTimeOffset AppliedAt,
     DateTimeOffset? DesignatedAt,
     int Version)
@@ -28,7 +26,7 @@ public record BranchStationDetails(
     public static BranchStationDetails Example { get; } = new(
         Guid.Parse("0196f0c4-0000-7000-8000-00000000b001"), "Xiamen Paoyou Network Technology Co., Ltd. (厦门泡游网络科技有限公司)",
         "91350200MA31J7W439", "Digital content", BranchStationStanding.Active, null,
-        new BranchStationContact("Lin Wei", "+86 592 555 0101", "hr@paoyou.example"),
+        new Contact("Lin Wei", "+86 592 555 0101", "hr@paoyou.example"),
         new DateTimeOffset(2022, 5, 10, 9, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2022, 6, 1, 15, 0, 0, TimeSpan.FromHours(8)), 2);
 }
 
@@ -49,9 +47,7 @@ public static class GetBranchStationEndpoint
         }
 
         var showContact = partner.Role is PartnerRole.BaseAdministrator or PartnerRole.Company;
-        var contact = showContact && await PersonalDataProtector.RevealAsync(session, station.Id, station.EncryptedContact, cancellation) is { } json
-            ? JsonSerializer.Deserialize<BranchStationContact>(json, JsonSerializerOptions.Web)
-            : null;
+        var contact = showContact ? await Contact.RevealAsync(session, station.Id, station.EncryptedContact, cancellation) : null;
 
         response.SetETag(station.Version);
         return new BranchStationDetails(station.Id, station.Name, station.UnifiedSocialCreditCode, station.Industry, station.Standing,

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Marten;
-using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
@@ -51,24 +50,16 @@ public static class ListStudentsEndpoint
             universityId = partner.ScopeId;
         }
 
-        var pageSize = limit ?? Paging.DefaultLimit;
         IQueryable<Student> students = session.Query<Student>();
         if (universityId is { } university)
         {
             students = students.Where(student => student.UniversityId == university);
         }
 
-        if (cursor is not null)
-        {
-            var after = Paging.DecodeGuid(cursor)!.Value;
-            students = students.Where(student => student.MatchesSql("d.id > ?", after));
-        }
-
-        var read = await students.OrderBy(student => student.Id).Take(pageSize + 1).ToListAsync(cancellation);
-        return Paging.ToPage(
-            read.Select(student => new StudentSummary(student.Id, student.UniversityId, student.FullName, student.Nationality,
+        var page = await students.ReadPageAsync(student => student.Id, cursor, limit, cancellation);
+        return new Page<StudentSummary>(
+            page.Items.Select(student => new StudentSummary(student.Id, student.UniversityId, student.FullName, student.Nationality,
                 student.Programme, student.DegreeLevel, student.ExpectedGraduation, student.Version)).ToList(),
-            pageSize,
-            summary => summary.Id);
+            page.NextCursor);
     }
 }

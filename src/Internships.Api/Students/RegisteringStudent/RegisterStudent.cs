@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Internships.PersonalData;
+using Internships.Universities;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
@@ -58,11 +59,18 @@ public static class RegisterStudentEndpoint
 {
     public static ProblemDetails Validate(RegisterStudent command) => RegisterStudent.Validator.Instance.Check(command);
 
-    /// <summary>A university registers only its own students; the base registers for any university.</summary>
-    public static ProblemDetails Before(RegisterStudent command, ClaimsPrincipal user) =>
-        user.Partner().ActsForUniversity(command.UniversityId)
-            ? WolverineContinue.NoProblems
-            : Problems.Create(Problems.Forbidden, "A university registers only its own students.");
+    /// <summary>A university registers only its own students; the base registers for any registered university.</summary>
+    public static async Task<ProblemDetails> Before(RegisterStudent command, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        if (!user.Partner().ActsForUniversity(command.UniversityId))
+        {
+            return Problems.Create(Problems.Forbidden, "A university registers only its own students.");
+        }
+
+        return await session.LoadAsync<University>(command.UniversityId, cancellation) is null
+            ? new Refusal("students-are-nominated-by-a-registered-university", "The university is not registered with the base.").ToProblem()
+            : WolverineContinue.NoProblems;
+    }
 
     [WolverinePost("/api/students", Name = "RegisterStudent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]

@@ -3,8 +3,11 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Partners.Internships.Api.BranchStations;
+using Partners.Internships.Api.Internships;
 using Partners.Internships.Api.Partners;
+using Partners.Internships.Api.Placements;
 using Partners.Internships.Api.Students;
+using Partners.Internships.Api.Universities;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -22,15 +25,30 @@ namespace Partners.Internships.Api
         {
             get => new global::Partners.Internships.Api.BranchStations.BranchStationsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The internships property</summary>
+        public global::Partners.Internships.Api.Internships.InternshipsRequestBuilder Internships
+        {
+            get => new global::Partners.Internships.Api.Internships.InternshipsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The partners property</summary>
         public global::Partners.Internships.Api.Partners.PartnersRequestBuilder Partners
         {
             get => new global::Partners.Internships.Api.Partners.PartnersRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The placements property</summary>
+        public global::Partners.Internships.Api.Placements.PlacementsRequestBuilder Placements
+        {
+            get => new global::Partners.Internships.Api.Placements.PlacementsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The students property</summary>
         public global::Partners.Internships.Api.Students.StudentsRequestBuilder Students
         {
             get => new global::Partners.Internships.Api.Students.StudentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The universities property</summary>
+        public global::Partners.Internships.Api.Universities.UniversitiesRequestBuilder Universities
+        {
+            get => new global::Partners.Internships.Api.Universities.UniversitiesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Partners.Internships.Api.ApiRequestBuilder"/> and sets the default values.

@@ -15,10 +15,10 @@ namespace Partners.Internships.Models
         /// <summary>The contact property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::Partners.Internships.Models.BranchStationContact? Contact { get; set; }
+        public global::Partners.Internships.Models.Contact? Contact { get; set; }
 #nullable restore
 #else
-        public global::Partners.Internships.Models.BranchStationContact Contact { get; set; }
+        public global::Partners.Internships.Models.Contact Contact { get; set; }
 #endif
         /// <summary>The industry property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -62,7 +62,7 @@ namespace Partners.Internships.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "contact", n => { Contact = n.GetObjectValue<global::Partners.Internships.Models.BranchStationContact>(global::Partners.Internships.Models.BranchStationContact.CreateFromDiscriminatorValue); } },
+                { "contact", n => { Contact = n.GetObjectValue<global::Partners.Internships.Models.Contact>(global::Partners.Internships.Models.Contact.CreateFromDiscriminatorValue); } },
                 { "industry", n => { Industry = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "unifiedSocialCreditCode", n => { UnifiedSocialCreditCode = n.GetStringValue(); } },
@@ -75,7 +75,7 @@ namespace Partners.Internships.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteObjectValue<global::Partners.Internships.Models.BranchStationContact>("contact", Contact);
+            writer.WriteObjectValue<global::Partners.Internships.Models.Contact>("contact", Contact);
             writer.WriteStringValue("industry", Industry);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("unifiedSocialCreditCode", UnifiedSocialCreditCode);

@@ -17,10 +17,10 @@ namespace Partners.Internships.Models
         /// <summary>The contact property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::Partners.Internships.Models.BranchStationContact? Contact { get; set; }
+        public global::Partners.Internships.Models.Contact? Contact { get; set; }
 #nullable restore
 #else
-        public global::Partners.Internships.Models.BranchStationContact Contact { get; set; }
+        public global::Partners.Internships.Models.Contact Contact { get; set; }
 #endif
         /// <summary>The designatedAt property</summary>
         public DateTimeOffset? DesignatedAt { get; set; }
@@ -81,7 +81,7 @@ namespace Partners.Internships.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "appliedAt", n => { AppliedAt = n.GetDateTimeOffsetValue(); } },
-                { "contact", n => { Contact = n.GetObjectValue<global::Partners.Internships.Models.BranchStationContact>(global::Partners.Internships.Models.BranchStationContact.CreateFromDiscriminatorValue); } },
+                { "contact", n => { Contact = n.GetObjectValue<global::Partners.Internships.Models.Contact>(global::Partners.Internships.Models.Contact.CreateFromDiscriminatorValue); } },
                 { "designatedAt", n => { DesignatedAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "industry", n => { Industry = n.GetStringValue(); } },
@@ -100,7 +100,7 @@ namespace Partners.Internships.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateTimeOffsetValue("appliedAt", AppliedAt);
-            writer.WriteObjectValue<global::Partners.Internships.Models.BranchStationContact>("contact", Contact);
+            writer.WriteObjectValue<global::Partners.Internships.Models.Contact>("contact", Contact);
             writer.WriteDateTimeOffsetValue("designatedAt", DesignatedAt);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("industry", Industry);

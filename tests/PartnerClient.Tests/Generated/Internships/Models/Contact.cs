@@ -9,7 +9,7 @@ namespace Partners.Internships.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class BranchStationContact : IParsable
+    public partial class Contact : IParsable
     #pragma warning restore CS1591
     {
         /// <summary>The email property</summary>
@@ -39,12 +39,12 @@ namespace Partners.Internships.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Partners.Internships.Models.BranchStationContact"/></returns>
+        /// <returns>A <see cref="global::Partners.Internships.Models.Contact"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Partners.Internships.Models.BranchStationContact CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Partners.Internships.Models.Contact CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Partners.Internships.Models.BranchStationContact();
+            return new global::Partners.Internships.Models.Contact();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Published = StudentBase.Contracts;
+
+namespace Internships.Internships.Completing;
+
+/// <summary>The internship is completed and its certificate issued, with the actual period (from the start to <paramref name="EndedOn"/>).</summary>
+public record CompleteInternship(DateOnly EndedOn, string CertificateNumber)
+{
+    public static CompleteInternship Example { get; } = new(new DateOnly(2024, 9, 30), "XSP-INT-2024-0042");
+
+    public sealed class Validator : AbstractValidator<CompleteInternship>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.EndedOn).NotEmpty();
+            RuleFor(x => x.CertificateNumber).NotEmpty().MaximumLength(50);
+        }
+    }
+
+    public static Decision Decide(Internship internship, DateOnly endedOn, string certificateNumber, DateTimeOffset now)
+    {
+        if (internship.State == InternshipState.Completed)
+        {
+            return internship.EndedOn == endedOn && internship.CertificateNumber == certificateNumber
+                ? Decision.Nothing
+                : new Refusal("internship-is-closed", "The internship was already completed.");
+        }
+
+        if (internship.State != InternshipState.Started || internship.StartedOn is not { } startedOn)
+        {
+            return new Refusal("completion-needs-a-started-internship", $"The internship is {internship.State}.");
+        }
+
+        if (internship.FinalEvaluation is null)
+        {
+            return new Refusal("completion-needs-the-final-evaluation", "The company supervisor has not submitted the final evaluation.");
+        }
+
+        if (endedOn < startedOn)
+        {
+            return new Refusal("completion-ends-after-the-start", $"The internship started on {startedOn:yyyy-MM-dd}.");
+        }
+
+        return Decision.Of(new InternshipCompleted(internship.Id, startedOn, endedOn, certificateNumber, now))
+            .Publishing(new Published.InternshipCompleted(internship.Id, internship.StudentId, internship.UniversityId, internship.BranchStationId,
+                startedOn, endedOn, certificateNumber, now));
+    }
+}
+
+public static class CompleteInternshipEndpoint
+{
+    public static ProblemDetails Validate(CompleteInternship command) => CompleteInternship.Validator.Instance.Check(command);
+
+    [WolverinePost("/api/internships/{id}/completion", Name = "CompleteInternship")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
+    [Tags("Internships")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Complete the internship and record its certificate")]
+    public static (IResult, Events, OutgoingMessages) Post(
+        CompleteInternship command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        TimeProvider clock) =>
+        user.Partner().ActsFor(internship, AgreementParty.Company)
+            ? CompleteInternship.Decide(internship, command.EndedOn, command.CertificateNumber.Trim(), clock.GetUtcNow())
+                .RespondAndPublish(request, response, internship.Version)
+            : (Results.NotFound(), [], []);
+}

@@ -1,0 +1,71 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Internships.Internships.EndorsingPermit;
+
+/// <summary>The exit-entry administration records its endorsement of the internship's place and period on the residence permit.</summary>
+/// <param name="Reference">The administration's own reference for the endorsement.</param>
+public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUntil, string Reference)
+{
+    public static EndorsePermit Example { get; } = new(
+        "Software Park Phase I, Xiamen", new DateOnly(2024, 7, 1), new DateOnly(2024, 9, 30), "XM-EE-2024-001234");
+
+    public sealed class Validator : AbstractValidator<EndorsePermit>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Place).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.ValidFrom).NotEmpty();
+            RuleFor(x => x.ValidUntil).NotEmpty().GreaterThanOrEqualTo(x => x.ValidFrom).WithMessage("The endorsement must end after it begins.");
+            RuleFor(x => x.Reference).NotEmpty().MaximumLength(100);
+        }
+    }
+
+    /// <summary>
+    /// The endorsement must cover the agreement's whole period and name its workplace. An internship already endorsed may
+    /// be endorsed again (e.g. after an amendment moved its dates).
+    /// </summary>
+    public static Decision Decide(Internship internship, PermitEndorsement endorsement, DateTimeOffset now)
+    {
+        if (!internship.IsActive || internship.Terms is not { } terms)
+        {
+            return new Refusal("endorsement-needs-a-signed-agreement", $"The internship is {internship.State}; there is no signed agreement to endorse.");
+        }
+
+        if (endorsement.ValidFrom > terms.StartDate || endorsement.ValidUntil < terms.EndDate)
+        {
+            return new Refusal("endorsement-must-cover-the-agreement-period",
+                $"The agreement runs from {terms.StartDate:yyyy-MM-dd} to {terms.EndDate:yyyy-MM-dd}; the endorsement must cover all of it.");
+        }
+
+        if (!endorsement.Covers(terms))
+        {
+            return new Refusal("endorsement-must-name-the-workplace", $"The agreement's workplace is '{terms.Workplace}'.");
+        }
+
+        return internship.Endorsement == endorsement ? Decision.Nothing : Decision.Of(new PermitEndorsed(internship.Id, endorsement, now));
+    }
+}
+
+public static class EndorsePermitEndpoint
+{
+    public static ProblemDetails Validate(EndorsePermit command) => EndorsePermit.Validator.Instance.Check(command);
+
+    [WolverinePost("/api/internships/{id}/permit-endorsement", Name = "EndorsePermit")]
+    [Allow(PartnerRole.ExitEntryOfficer)]
+    [Tags("Internships")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Record the residence-permit endorsement of the internship's place and period (居留许可加注)")]
+    public static (IResult, Events) Post(
+        EndorsePermit command, [WriteAggregate] Internship internship, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        EndorsePermit.Decide(internship, new PermitEndorsement(command.Place.Trim(), command.ValidFrom, command.ValidUntil, command.Reference.Trim()),
+            clock.GetUtcNow()).Respond(request, response, internship.Version);
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Published = StudentBase.Contracts;
+
+namespace Internships.Internships.Terminating;
+
+/// <summary>A party (or the base) ends an agreed internship early, with the reason.</summary>
+public record TerminateInternship(string Reason, DateOnly EndedOn)
+{
+    public static TerminateInternship Example { get; } = new("The student returns home for family reasons.", new DateOnly(2024, 8, 15));
+
+    public sealed class Validator : AbstractValidator<TerminateInternship>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
+            RuleFor(x => x.EndedOn).NotEmpty();
+        }
+    }
+
+    public static Decision Decide(Internship internship, EndingParty by, string reason, DateOnly endedOn, DateTimeOffset now) => internship.State switch
+    {
+        InternshipState.Agreed or InternshipState.Endorsed or InternshipState.Started =>
+            Decision.Of(new InternshipTerminated(internship.Id, by, reason, endedOn, now))
+                .Publishing(new Published.InternshipTerminated(internship.Id, internship.StudentId, internship.BranchStationId, by.ToString(), endedOn, now)),
+        InternshipState.Terminated => Decision.Nothing,
+        InternshipState.AwaitingConsent or InternshipState.Consented =>
+            new Refusal("an-intention-is-withdrawn-not-terminated", "Nothing binds the parties yet; withdraw the intention instead."),
+        _ => new Refusal("internship-is-closed", $"The internship is {internship.State}."),
+    };
+}
+
+public static class TerminateInternshipEndpoint
+{
+    public static ProblemDetails Validate(TerminateInternship command) => TerminateInternship.Validator.Instance.Check(command);
+
+    /// <summary>Records who ended it: the calling party, or the base.</summary>
+    [WolverinePost("/api/internships/{id}/termination", Name = "TerminateInternship")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
+    [Tags("Internships")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Terminate an agreed internship early, with the reason")]
+    public static (IResult, Events, OutgoingMessages) Post(
+        TerminateInternship command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        TimeProvider clock) =>
+        user.Partner().EndingPartyTo(internship) is { } by
+            ? TerminateInternship.Decide(internship, by, command.Reason.Trim(), command.EndedOn, clock.GetUtcNow())
+                .RespondAndPublish(request, response, internship.Version)
+            : (Results.NotFound(), [], []);
+}

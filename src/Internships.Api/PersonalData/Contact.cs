@@ -1,0 +1,35 @@
+using System.Text.Json;
+using FluentValidation;
+using Marten;
+
+namespace Internships.PersonalData;
+
+/// <summary>A person to contact (a company's programme contact, a university's coordinator): personal data, stored encrypted.</summary>
+public record Contact(string Name, string Phone, string Email)
+{
+    public sealed class Validator : AbstractValidator<Contact>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Phone).NotEmpty().Matches(@"^\+?[0-9 ()-]{6,30}$");
+            RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(200);
+        }
+    }
+
+    /// <summary>Encrypts the contact with its subject's key (created in the session on first use).</summary>
+    public string Protect(IDocumentSession session, Guid subjectId) =>
+        PersonalDataProtector.Protect(session, subjectId, JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
+
+    /// <summary>Encrypts a changed contact with its subject's existing key.</summary>
+    public Task<string> ProtectAgainAsync(IDocumentSession session, Guid subjectId, CancellationToken cancellation) =>
+        PersonalDataProtector.ProtectAgainAsync(session, subjectId, JsonSerializer.Serialize(this, JsonSerializerOptions.Web), cancellation);
+
+    /// <summary>The contact in clear, or null once its subject's key has been erased.</summary>
+    public static async Task<Contact?> RevealAsync(IQuerySession session, Guid subjectId, string protectedContact, CancellationToken cancellation) =>
+        await PersonalDataProtector.RevealAsync(session, subjectId, protectedContact, cancellation) is { } json
+            ? JsonSerializer.Deserialize<Contact>(json, JsonSerializerOptions.Web)
+            : null;
+}
