@@ -1,3 +1,4 @@
+using Events.HostCompanies;
 using Events.Students;
 using JasperFx;
 using JasperFx.Events.Projections;
@@ -11,7 +12,11 @@ builder.AddServiceDefaults();
 builder.AddEventSourcedService(
     schemaName: "events",
     applicationAssembly: typeof(Program).Assembly,
-    configureMarten: marten => marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline),
+    configureMarten: marten =>
+    {
+        marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline);
+        marten.Projections.Snapshot<HostCompany>(SnapshotLifecycle.Inline);
+    },
     configureMessaging: messaging =>
     {
         messaging.ListenToInbox(Queues.EventsInbox);

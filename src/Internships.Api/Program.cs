@@ -41,6 +41,7 @@ builder.AddEventSourcedService(
         messaging.PublishToInboxes<StudentRecordCorrected>(Queues.EventsInbox, Queues.SubsidiesInbox);
         messaging.PublishToInboxes<PartnerApiKeyIssued>(Queues.EventsInbox, Queues.SubsidiesInbox);
         messaging.PublishToInboxes<PartnerApiKeyRevoked>(Queues.EventsInbox, Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<BranchStationStandingChanged>(Queues.EventsInbox);
         messaging.PublishToInboxes<InternshipAgreementSigned>(Queues.SubsidiesInbox);
         messaging.PublishToInboxes<StudentBase.Contracts.InternshipStarted>(Queues.SubsidiesInbox);
         messaging.PublishToInboxes<StudentBase.Contracts.InternshipCompleted>(Queues.SubsidiesInbox);

@@ -9,5 +9,6 @@ public class EndpointAccess(EventsFixture fixture) : EndpointAccessSpecification
     protected override IReadOnlyDictionary<string, PartnerRole[]> Access => new Dictionary<string, PartnerRole[]>
     {
         ["GET /api/students/{id}"] = [BaseAdministrator, University, Analyst, Applicant],
+        ["GET /api/host-companies"] = [BaseAdministrator, Analyst],
     };
 }

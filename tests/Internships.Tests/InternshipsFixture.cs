@@ -6,7 +6,7 @@ using StudentBase.Testing;
 
 namespace Internships.Tests;
 
-public sealed class InternshipsFixture : ServiceFixture<Program>
+public class InternshipsFixture : ServiceFixture<Program>
 {
     protected override string DatabasePrefix => "internships";
 }

@@ -30,6 +30,11 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
 
     protected abstract string DatabasePrefix { get; }
 
+    /// <summary>Settings a fixture needs beyond the common ones (e.g. short deadlines).</summary>
+    protected virtual void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         _server = await PostgresServer.StartAsync();
@@ -49,6 +54,7 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
             builder.UseSetting($"{PartnerAccess.RateLimitSection}:AnonymousPermitsPerMinute", "1000000");
             builder.UseSetting($"{PartnerAccess.RateLimitSection}:Partners:{PartnerKeys.RateLimitedPartnerId}",
                 PartnerKeys.RateLimitedPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Configure(builder);
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ILoggerProvider>(Logs);

@@ -1,14 +1,7 @@
+using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
 
 namespace Internships.BranchStations;
-
-public enum BranchStationStanding
-{
-    Applied = 1,
-    Active = 2,
-    Suspended = 3,
-    Revoked = 4,
-}
 
 /// <summary>A company applied to become a branch station (分站) of the base. The contact is stored encrypted.</summary>
 public record BranchStationApplied(
@@ -79,12 +72,15 @@ public class BranchStation
         StandingReason = revoked.Reason;
     }
 
+    private BranchStationStandingChanged Changed(BranchStationStanding standing, DateTimeOffset now) => new(Id, Name, standing, now);
+
     /// <summary>The rules of a branch station's standing: each decision is its event, or a refusal naming the rule.</summary>
     public static class Decide
     {
         public static Decision Designate(BranchStation station, DateTimeOffset now) => station.Standing switch
         {
-            BranchStationStanding.Applied => Decision.Of(new BranchStationDesignated(station.Id, now)),
+            BranchStationStanding.Applied => Decision.Of(new BranchStationDesignated(station.Id, now))
+                .Publishing(station.Changed(BranchStationStanding.Active, now)),
             BranchStationStanding.Active => Decision.Nothing,
             _ => new Refusal("designation-needs-an-application",
                 $"Only an applicant company can be designated; this branch station is {station.Standing}."),
@@ -92,7 +88,8 @@ public class BranchStation
 
         public static Decision Suspend(BranchStation station, string reason, DateTimeOffset now) => station.Standing switch
         {
-            BranchStationStanding.Active => Decision.Of(new BranchStationSuspended(station.Id, reason, now)),
+            BranchStationStanding.Active => Decision.Of(new BranchStationSuspended(station.Id, reason, now))
+                .Publishing(station.Changed(BranchStationStanding.Suspended, now)),
             BranchStationStanding.Suspended => Decision.Nothing,
             _ => new Refusal("only-an-active-branch-station-is-suspended",
                 $"Only an active branch station can be suspended; this one is {station.Standing}."),
@@ -100,7 +97,8 @@ public class BranchStation
 
         public static Decision Reinstate(BranchStation station, DateTimeOffset now) => station.Standing switch
         {
-            BranchStationStanding.Suspended => Decision.Of(new BranchStationReinstated(station.Id, now)),
+            BranchStationStanding.Suspended => Decision.Of(new BranchStationReinstated(station.Id, now))
+                .Publishing(station.Changed(BranchStationStanding.Active, now)),
             BranchStationStanding.Active => Decision.Nothing,
             _ => new Refusal("only-a-suspended-branch-station-is-reinstated",
                 $"Only a suspended branch station can be reinstated; this one is {station.Standing}."),
@@ -108,7 +106,8 @@ public class BranchStation
 
         public static Decision Revoke(BranchStation station, string reason, DateTimeOffset now) => station.Standing switch
         {
-            BranchStationStanding.Active or BranchStationStanding.Suspended => Decision.Of(new BranchStationRevoked(station.Id, reason, now)),
+            BranchStationStanding.Active or BranchStationStanding.Suspended => Decision.Of(new BranchStationRevoked(station.Id, reason, now))
+                .Publishing(station.Changed(BranchStationStanding.Revoked, now)),
             BranchStationStanding.Revoked => Decision.Nothing,
             _ => new Refusal("only-a-designated-branch-station-is-revoked",
                 "An application that was never designated cannot be revoked."),

@@ -1,4 +1,5 @@
 using Internships.BranchStations;
+using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
 
 namespace Internships.Tests.BranchStations;

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using StudentBase.Contracts;
 using Alba;
 using Internships.BranchStations;
 using Internships.BranchStations.Getting;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Testing;
 using Wolverine.Http;
+using Wolverine.Tracking;
 
 namespace Internships.Tests.BranchStations;
 
@@ -72,6 +74,23 @@ public class ManagingBranchStations(InternshipsFixture fixture)
         var revoked = await GetAsync(id);
         revoked.Standing.ShouldBe(BranchStationStanding.Revoked);
         revoked.Version.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task each_change_of_standing_is_published_once_to_the_events_service()
+    {
+        var id = await ApplyAsync(NewCreditCode());
+
+        var designating = await fixture.Host.TrackAsync(() => ChangeAsync(id, "designation"));
+        var repeating = await fixture.Host.TrackAsync(() => ChangeAsync(id, "designation"));
+        var suspending = await fixture.Host.TrackAsync(() => ChangeAsync(id, "suspension", new { reason = "complaint" }));
+
+        var designated = designating.Sent.MessagesOf<BranchStationStandingChanged>().ShouldHaveSingleItem();
+        designated.Standing.ShouldBe(BranchStationStanding.Active);
+        designated.Name.ShouldBe("Xiamen Paoyou Network Technology Co., Ltd.");
+        designating.Sent.Envelopes().ShouldHaveSingleItem().Destination!.ToString().ShouldBe("postgresql://events_inbox/");
+        repeating.Sent.MessagesOf<BranchStationStandingChanged>().ShouldBeEmpty();
+        suspending.Sent.MessagesOf<BranchStationStandingChanged>().ShouldHaveSingleItem().Standing.ShouldBe(BranchStationStanding.Suspended);
     }
 
     [Fact]

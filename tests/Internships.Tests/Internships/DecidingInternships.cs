@@ -1,4 +1,5 @@
 using Internships.BranchStations;
+using BranchStationStanding = StudentBase.Contracts.BranchStationStanding;
 using Internships.Internships;
 using Internships.Internships.Amending;
 using Internships.Internships.Completing;

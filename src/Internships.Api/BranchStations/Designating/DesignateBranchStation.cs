@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using StudentBase.ServiceDefaults;
 using StudentBase.ServiceDefaults.OpenApi;
 using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -16,6 +17,6 @@ public static class DesignateBranchStationEndpoint
     [HonoursIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Designate an applicant company a branch station (分站授牌)")]
-    public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        BranchStation.Decide.Designate(station, clock.GetUtcNow()).Respond(request, response, station.Version);
+    public static (IResult, Events, OutgoingMessages) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        BranchStation.Decide.Designate(station, clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);
 }

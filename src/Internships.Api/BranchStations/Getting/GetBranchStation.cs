@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using StudentBase.Contracts;
 using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;

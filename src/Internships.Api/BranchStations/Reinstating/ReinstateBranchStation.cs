@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using StudentBase.ServiceDefaults;
 using StudentBase.ServiceDefaults.OpenApi;
 using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -15,6 +16,6 @@ public static class ReinstateBranchStationEndpoint
     [HonoursIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Reinstate a suspended branch station")]
-    public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).Respond(request, response, station.Version);
+    public static (IResult, Events, OutgoingMessages) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);
 }

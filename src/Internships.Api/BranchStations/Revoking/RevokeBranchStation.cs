@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using StudentBase.ServiceDefaults;
 using StudentBase.ServiceDefaults.OpenApi;
 using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -17,7 +18,7 @@ public static class RevokeBranchStationEndpoint
     [HonoursIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Revoke a branch station's designation for good")]
-    public static (IResult, Events) Post(
+    public static (IResult, Events, OutgoingMessages) Post(
         StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        BranchStation.Decide.Revoke(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(request, response, station.Version);
+        BranchStation.Decide.Revoke(station, command.Reason.Trim(), clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using StudentBase.Contracts;
 using FluentValidation;
 using Internships.Internships.SigningAgreement;
 using Internships.BranchStations;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using StudentBase.Contracts;
 using Internships.BranchStations;
 using Internships.Internships.SigningAgreement;
 using Internships.Students;

@@ -1,4 +1,5 @@
 using Internships.BranchStations;
+using StudentBase.Contracts;
 using Internships.Placements;
 using Internships.Universities;
 using Marten;

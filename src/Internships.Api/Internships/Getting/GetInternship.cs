@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using StudentBase.Contracts;
 using Internships.BranchStations;
 using Marten;
 using StudentBase.ServiceDefaults;

@@ -1,0 +1,40 @@
+using Marten;
+using StudentBase.Contracts;
+using StudentBase.Testing;
+using Subsidies.Students;
+
+namespace Subsidies.Tests.Students;
+
+/// <summary>Completed internships are supporting facts for eligibility: they arrive from Internships, once each, in order.</summary>
+public class RecordingInternshipMilestones(SubsidiesFixture fixture)
+{
+    [Fact]
+    public async Task an_internship_is_followed_from_agreement_to_completion_and_repeats_change_nothing()
+    {
+        var registered = SampleStudents.Daniel();
+        await fixture.Host.InvokeAndWaitAsync(registered);
+        var internshipId = Guid.CreateVersion7();
+        var stationId = Guid.CreateVersion7();
+        var start = new DateOnly(2024, 7, 1);
+        var end = new DateOnly(2024, 9, 30);
+        var at = new DateTimeOffset(2024, 6, 20, 16, 0, 0, TimeSpan.FromHours(8));
+        var completed = new InternshipCompleted(internshipId, registered.StudentId, registered.UniversityId, stationId, start, end, "XSP-INT-2024-0042", at.AddDays(100));
+
+        await fixture.Host.InvokeAndWaitAsync(new InternshipAgreementSigned(internshipId, registered.StudentId, registered.UniversityId, stationId,
+            Guid.CreateVersion7(), start, end, at));
+        await fixture.Host.InvokeAndWaitAsync(new InternshipStarted(internshipId, registered.StudentId, stationId, start, at.AddDays(11)));
+        await fixture.Host.InvokeAndWaitAsync(completed);
+        await fixture.Host.InvokeAndWaitAsync(completed);
+        await fixture.Host.InvokeAndWaitAsync(new InternshipStarted(internshipId, registered.StudentId, stationId, start, at.AddDays(11)));
+
+        await using var session = fixture.Store.QuerySession();
+        var record = (await session.LoadAsync<StudentRecord>(registered.StudentId, TestContext.Current.CancellationToken))!;
+        var internship = record.Internships.ShouldHaveSingleItem();
+        internship.Progress.ShouldBe(InternshipProgress.Completed);
+        internship.StartedOn.ShouldBe(start);
+        internship.EndedOn.ShouldBe(end);
+        internship.CertificateNumber.ShouldBe("XSP-INT-2024-0042");
+        (await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken))
+            .Count(e => e.Data is InternshipMilestoneRecorded).ShouldBe(3);
+    }
+}
