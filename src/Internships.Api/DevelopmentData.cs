@@ -2,19 +2,23 @@ using Internships.BranchStations;
 using Internships.PersonalData;
 using Internships.Universities;
 using JasperFx.Events;
-using Marten;
+using StudentBase.Contracts;
+using Wolverine;
+using Wolverine.Marten.Publishing;
 
 namespace Internships;
 
 /// <summary>
 /// In Development, the universities and the branch station that the seeded partner keys
-/// (src/ServiceDefaults/partners.Development.json) are bound to, so those keys work from the first start.
+/// (src/ServiceDefaults/partners.Development.json) are bound to, so those keys work from the first start. The branch
+/// station's designation is published through the outbox like any other.
 /// </summary>
-public sealed class DevelopmentData(IDocumentStore store, IHostEnvironment environment, TimeProvider clock) : IHostedService
+public sealed class DevelopmentData(IServiceScopeFactory scopes, IHostEnvironment environment, TimeProvider clock) : IHostedService
 {
     public static readonly Guid XiamenUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001");
     public static readonly Guid JimeiUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a002");
     public static readonly Guid PaoyouBranchStation = Guid.Parse("0196f0c4-0000-7000-8000-00000000b001");
+    private const string Paoyou = "Xiamen Paoyou Network Technology Co., Ltd. (厦门泡游网络科技有限公司)";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +27,9 @@ public sealed class DevelopmentData(IDocumentStore store, IHostEnvironment envir
             return;
         }
 
-        await using var session = store.LightweightSession();
+        await using var scope = scopes.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        await using var session = scope.ServiceProvider.GetRequiredService<OutboxedSessionFactory>().OpenSession(bus);
         var now = clock.GetUtcNow();
         if (await session.Events.FetchStreamStateAsync(XiamenUniversity, cancellationToken) is null)
         {
@@ -40,9 +46,10 @@ public sealed class DevelopmentData(IDocumentStore store, IHostEnvironment envir
         if (await session.Events.FetchStreamStateAsync(PaoyouBranchStation, cancellationToken) is null)
         {
             session.Events.StartStream<BranchStation>(PaoyouBranchStation,
-                new BranchStationApplied(PaoyouBranchStation, "Xiamen Paoyou Network Technology Co., Ltd. (厦门泡游网络科技有限公司)", "91350200MA31J7W439",
+                new BranchStationApplied(PaoyouBranchStation, Paoyou, "91350200MA31J7W439",
                     "Digital content", new Contact("Lin Wei", "+86 592 555 0101", "hr@paoyou.example").Protect(session, PaoyouBranchStation), now),
                 new BranchStationDesignated(PaoyouBranchStation, now));
+            await bus.PublishAsync(new BranchStationStandingChanged(PaoyouBranchStation, Paoyou, BranchStationStanding.Active, now));
         }
 
         try

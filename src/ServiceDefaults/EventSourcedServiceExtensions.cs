@@ -13,6 +13,7 @@ using StudentBase.Contracts;
 using StudentBase.ServiceDefaults.Idempotency;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
@@ -77,6 +78,9 @@ public static class EventSourcedServiceExtensions
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableLocalQueues();
+            // A handler that lost an optimistic-concurrency race decides again on the fresh state.
+            options.OnException<JasperFx.ConcurrencyException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             options.Services.AddResourceSetupOnStartup();
             options.Policies.AddMiddleware(typeof(ActingPartnerMessages.Recorder),
                 chain => chain.Handlers.Any(handler => handler.Method.GetParameters().Any(parameter => parameter.ParameterType == typeof(IDocumentSession))));
