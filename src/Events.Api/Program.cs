@@ -1,3 +1,5 @@
+using Events;
+using Events.Activities;
 using Events.HostCompanies;
 using Events.Students;
 using JasperFx;
@@ -16,12 +18,19 @@ builder.AddEventSourcedService(
     {
         marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline);
         marten.Projections.Snapshot<HostCompany>(SnapshotLifecycle.Inline);
+        marten.Projections.Snapshot<Activity>(SnapshotLifecycle.Inline);
     },
     configureMessaging: messaging =>
     {
         messaging.ListenToInbox(Queues.EventsInbox);
         messaging.ReplicatePartnerApiKeys();
+        messaging.PublishToInboxes<StudentBase.Contracts.ActivityCancelled>(Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<ParticipantAttended>(Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<TrainingCompleted>(Queues.SubsidiesInbox);
+        messaging.PublishToInboxes<AwardGranted>(Queues.SubsidiesInbox);
     });
+
+builder.Services.Configure<EventsRules>(builder.Configuration.GetSection(EventsRules.Section));
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -6,7 +6,7 @@ using StudentBase.Testing;
 
 namespace Events.Tests;
 
-public sealed class EventsFixture : ServiceFixture<Program>
+public class EventsFixture : ServiceFixture<Program>
 {
     protected override string DatabasePrefix => "events";
 }

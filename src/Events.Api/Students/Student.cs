@@ -10,10 +10,12 @@ public record StudentRecorded(
     string Nationality,
     string Programme,
     DegreeLevel DegreeLevel,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    DateOnly? ExpectedGraduation = null);
 
 /// <summary>The Internships service corrected the student's record.</summary>
-public record StudentDetailsCorrected(Guid StudentId, string FullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt);
+public record StudentDetailsCorrected(
+    Guid StudentId, string FullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt, DateOnly? ExpectedGraduation = null);
 
 /// <summary>A student of a partner university, as the Events service needs to know them.</summary>
 public class Student
@@ -28,6 +30,7 @@ public class Student
         Programme = "Business Chinese (经贸汉语)",
         DegreeLevel = DegreeLevel.Bachelor,
         RegisteredAt = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)),
+        ExpectedGraduation = new DateOnly(2025, 6, 30),
     };
 
     public Guid Id { get; set; }
@@ -37,6 +40,10 @@ public class Student
     public string Nationality { get; set; } = "";
     public string Programme { get; set; } = "";
     public DegreeLevel DegreeLevel { get; set; }
+
+    /// <summary>Decides whether the student still counts as studying on an activity's day.</summary>
+    public DateOnly? ExpectedGraduation { get; set; }
+
     public DateTimeOffset RegisteredAt { get; set; }
 
     public static Student Create(StudentRecorded recorded) => new()
@@ -48,6 +55,7 @@ public class Student
         Programme = recorded.Programme,
         DegreeLevel = recorded.DegreeLevel,
         RegisteredAt = recorded.RegisteredAt,
+        ExpectedGraduation = recorded.ExpectedGraduation,
     };
 
     public void Apply(StudentDetailsCorrected corrected)
@@ -55,5 +63,6 @@ public class Student
         FullName = corrected.FullName;
         Programme = corrected.Programme;
         DegreeLevel = corrected.DegreeLevel;
+        ExpectedGraduation = corrected.ExpectedGraduation ?? ExpectedGraduation;
     }
 }

@@ -33,6 +33,28 @@ public record InternshipMilestoneRecorded(
     string? CertificateNumber,
     DateTimeOffset ReachedAt);
 
+public enum ParticipationOutcome
+{
+    Attended = 1,
+    Completed = 2,
+    Awarded = 3,
+    ActivityCancelled = 4,
+}
+
+/// <summary>The Events service reported what became of the student's part in an activity (supporting facts for eligibility).</summary>
+public record ActivityParticipationRecorded(
+    Guid StudentId, Guid ActivityId, string Title, string ActivityType, ParticipationOutcome Outcome, string? Award, DateTimeOffset ReportedAt);
+
+/// <summary>One activity of the student as the Events service reported it.</summary>
+public class ActivityOfStudent
+{
+    public Guid ActivityId { get; set; }
+    public string Title { get; set; } = "";
+    public string ActivityType { get; set; } = "";
+    public List<ParticipationOutcome> Outcomes { get; set; } = [];
+    public string? Award { get; set; }
+}
+
 /// <summary>One internship of the student as the Internships service reported it.</summary>
 public class InternshipOfStudent
 {
@@ -69,6 +91,7 @@ public class StudentRecord
     public DateOnly ExpectedGraduation { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     public List<InternshipOfStudent> Internships { get; set; } = [];
+    public List<ActivityOfStudent> Activities { get; set; } = [];
 
     public static StudentRecord Create(StudentRecorded recorded) => new()
     {
@@ -111,5 +134,18 @@ public class StudentRecord
                 internship.CertificateNumber = recorded.CertificateNumber;
                 break;
         }
+    }
+
+    public void Apply(ActivityParticipationRecorded recorded)
+    {
+        var activity = Activities.Find(existing => existing.ActivityId == recorded.ActivityId);
+        if (activity is null)
+        {
+            activity = new ActivityOfStudent { ActivityId = recorded.ActivityId, Title = recorded.Title, ActivityType = recorded.ActivityType };
+            Activities.Add(activity);
+        }
+
+        activity.Outcomes.Add(recorded.Outcome);
+        activity.Award = recorded.Award ?? activity.Award;
     }
 }

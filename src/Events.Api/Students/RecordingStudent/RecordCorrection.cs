@@ -15,12 +15,14 @@ public static partial class RecordCorrectionHandler
             return;
         }
 
-        if (current.FullName == message.FullName && current.Programme == message.Programme && current.DegreeLevel == message.DegreeLevel)
+        if (current.FullName == message.FullName && current.Programme == message.Programme && current.DegreeLevel == message.DegreeLevel
+            && current.ExpectedGraduation == message.ExpectedGraduation)
         {
             return;
         }
 
-        student.AppendOne(new StudentDetailsCorrected(message.StudentId, message.FullName, message.Programme, message.DegreeLevel, message.CorrectedAt));
+        student.AppendOne(new StudentDetailsCorrected(
+            message.StudentId, message.FullName, message.Programme, message.DegreeLevel, message.CorrectedAt, message.ExpectedGraduation));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A correction arrived for student {StudentId}, who is not recorded here; it is ignored")]

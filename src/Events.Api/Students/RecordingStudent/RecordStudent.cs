@@ -21,7 +21,8 @@ public static partial class RecordStudentHandler
             message.Nationality,
             message.Programme,
             message.DegreeLevel,
-            message.RegisteredAt));
+            message.RegisteredAt,
+            message.ExpectedGraduation));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Student {StudentId} is already recorded; the message is ignored")]

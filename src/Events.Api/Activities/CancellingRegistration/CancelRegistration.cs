@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Events.Activities.CancellingRegistration;
+
+public static class CancelRegistration
+{
+    /// <summary>A cancelled seat (or a declined offer) goes, as an offer, to the first on the waitlist.</summary>
+    public static Decision Decide(Activity activity, Guid registrationId, CancelledBy by, EventsRules rules, DateTimeOffset now)
+    {
+        if (activity.Find(registrationId) is not { } registration)
+        {
+            return new Refusal("no-such-registration", "The activity has no registration with this id.");
+        }
+
+        if (!registration.IsActive)
+        {
+            return registration.State == RegistrationState.Cancelled ? Decision.Nothing : new Refusal("registration-is-closed", $"The registration is {registration.State}.");
+        }
+
+        if (activity.AttendanceClosed)
+        {
+            return new Refusal("activity-is-over", "The activity has ended.");
+        }
+
+        var freesSeat = registration.State is RegistrationState.Seated or RegistrationState.Offered ? 1 : 0;
+        return Decision.Of([
+            new RegistrationCancelled(activity.Id, registrationId, by, now),
+            .. Seating.OfferFreeSeats(activity, freesSeat, now, rules.SeatOfferPeriod, skipping: registrationId),
+        ]);
+    }
+}
+
+public static class CancelRegistrationEndpoint
+{
+    [WolverinePost("/api/activities/{id}/registrations/{registrationId}/cancellation", Name = "CancelRegistration")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Applicant)]
+    [Tags("Registrations")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Cancel a registration: a freed seat is offered to the first on the waitlist")]
+    public static async Task<(IResult, Wolverine.Marten.Events, OutgoingMessages)> Post(
+        Guid registrationId,
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity,
+        ClaimsPrincipal user,
+        HttpRequest request,
+        HttpResponse response,
+        IQuerySession session,
+        IOptions<EventsRules> rules,
+        TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var partner = user.Partner();
+        if (activity.Find(registrationId) is { } registration && !await partner.ActsForAsync(registration, session, cancellation))
+        {
+            return (Results.NotFound(), [], []);
+        }
+
+        var by = partner.Role == PartnerRole.BaseAdministrator ? CancelledBy.Base : CancelledBy.Participant;
+        return CancelRegistration.Decide(activity, registrationId, by, rules.Value, clock.GetUtcNow()).RespondWithOffers(request, response, activity.Version);
+    }
+}

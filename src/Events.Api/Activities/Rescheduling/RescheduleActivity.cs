@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Events.Activities.Rescheduling;
+
+/// <summary>The base moves an activity (and its venue, if it changes); registrations stand.</summary>
+public record RescheduleActivity(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Venue)
+{
+    public static RescheduleActivity Example { get; } = new(
+        new DateTimeOffset(2026, 12, 12, 9, 0, 0, EventsRules.CityOffset), new DateTimeOffset(2026, 12, 13, 17, 0, 0, EventsRules.CityOffset), null);
+
+    public sealed class Validator : AbstractValidator<RescheduleActivity>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.StartsAt).NotEmpty();
+            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.");
+            RuleFor(x => x.Venue).NotEmpty().MaximumLength(200).When(x => x.Venue is not null);
+        }
+    }
+
+    public static Decision Decide(Activity activity, RescheduleActivity command, DateTimeOffset now)
+    {
+        if (activity.Cancelled || activity.AttendanceClosed)
+        {
+            return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "The activity has ended.");
+        }
+
+        if (command.EndsAt < activity.Plan.RegistrationClosesAt)
+        {
+            return new Refusal("registration-closes-before-the-end", "The activity would end before its registration closes.");
+        }
+
+        var venue = command.Venue?.Trim() ?? activity.Plan.Venue;
+        var startsAt = command.StartsAt.ToOffset(EventsRules.CityOffset);
+        var endsAt = command.EndsAt.ToOffset(EventsRules.CityOffset);
+        return startsAt == activity.Plan.StartsAt && endsAt == activity.Plan.EndsAt && venue == activity.Plan.Venue
+            ? Decision.Nothing
+            : Decision.Of(new ActivityRescheduled(activity.Id, venue, startsAt, endsAt, now));
+    }
+}
+
+public static class RescheduleActivityEndpoint
+{
+    public static ProblemDetails Validate(RescheduleActivity command) => RescheduleActivity.Validator.Instance.Check(command);
+
+    [WolverinePost("/api/activities/{id}/rescheduling", Name = "RescheduleActivity")]
+    [Allow(PartnerRole.BaseAdministrator)]
+    [Tags("Activities")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Move an activity to another time or venue")]
+    public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
+        RescheduleActivity command, [WriteAggregate] Activity activity, HttpRequest request, HttpResponse response, TimeProvider clock)
+    {
+        var (result, events) = RescheduleActivity.Decide(activity, command, clock.GetUtcNow()).Respond(request, response, activity.Version);
+        var end = new OutgoingMessages();
+        foreach (var rescheduled in events.OfType<ActivityRescheduled>())
+        {
+            end.Schedule(new ClosingAttendance.ActivityEnded(activity.Id), rescheduled.EndsAt);
+        }
+
+        return (result, events, end);
+    }
+}

@@ -1,0 +1,49 @@
+using StudentBase.ServiceDefaults;
+using Wolverine;
+
+namespace Events.Activities;
+
+/// <summary>How seats go out: while capacity lasts, then to the waitlist in order, each freed seat offered to the first waiting.</summary>
+public static class Seating
+{
+    /// <summary>Offers for the seats free once <paramref name="seatsFreed"/> more are given up, to the first on the waitlist.</summary>
+    public static IEnumerable<SeatOffered> OfferFreeSeats(Activity activity, int seatsFreed, DateTimeOffset now, TimeSpan offerPeriod, Guid? skipping = null)
+    {
+        var free = activity.Plan.Capacity - (activity.SeatsInUse - seatsFreed);
+        return activity.Waitlist
+            .Where(registration => registration.Id != skipping)
+            .Take(Math.Max(0, free))
+            .Select(registration => new SeatOffered(activity.Id, registration.Id, now + offerPeriod, now));
+    }
+
+    /// <summary>A seat when one is free and nobody waits ahead, otherwise a place at the end of the waitlist.</summary>
+    public static object SeatOrWaitlist(Activity activity, Guid registrationId, DateTimeOffset now) =>
+        activity.SeatsInUse < activity.Plan.Capacity && !activity.Waitlist.Any()
+            ? new SeatAssigned(activity.Id, registrationId, now)
+            : new Waitlisted(activity.Id, registrationId, now);
+
+    /// <summary>The lapse of every seat offer among the decided events, as scheduled messages.</summary>
+    public static OutgoingMessages LapsesOf(IEnumerable<object> events)
+    {
+        var lapses = new OutgoingMessages();
+        foreach (var offered in events.OfType<SeatOffered>())
+        {
+            lapses.Schedule(new Offering.SeatOfferDue(offered.ActivityId, offered.RegistrationId), offered.ExpiresAt);
+        }
+
+        return lapses;
+    }
+
+    /// <summary>The HTTP answer to a registration decision, with the lapses of any seat it offered scheduled alongside.</summary>
+    public static (IResult, Wolverine.Marten.Events, OutgoingMessages) RespondWithOffers(
+        this Decision decision, HttpRequest request, HttpResponse response, long version)
+    {
+        var (result, events, messages) = decision.RespondAndPublish(request, response, version);
+        foreach (var lapse in LapsesOf(events))
+        {
+            messages.Add(lapse);
+        }
+
+        return (result, events, messages);
+    }
+}

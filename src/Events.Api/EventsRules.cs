@@ -1,0 +1,13 @@
+namespace Events;
+
+/// <summary>The Events service's configurable rules (section <c>Events:Rules</c>).</summary>
+public sealed class EventsRules
+{
+    public const string Section = "Events:Rules";
+
+    /// <summary>How long a seat offered from the waitlist is held before the offer passes to the next.</summary>
+    public TimeSpan SeatOfferPeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The city's time zone: activities are scheduled and shown in it (China Standard Time has no daylight saving).</summary>
+    public static readonly TimeSpan CityOffset = TimeSpan.FromHours(8);
+}
