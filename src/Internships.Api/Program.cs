@@ -3,7 +3,7 @@ using Internships.BranchStations;
 using Internships.Internships;
 using Internships.Partners;
 using Internships.Placements;
-using Internships.PersonalData;
+using StudentBase.ServiceDefaults.PersonalData;
 using Internships.Students;
 using Internships.Universities;
 using JasperFx;

@@ -1,3 +1,6 @@
+using StudentBase.ServiceDefaults.PersonalData;
+using Subsidies.Applications;
+using Subsidies.Policies;
 using Subsidies.Students;
 using JasperFx;
 using JasperFx.Events.Projections;
@@ -11,12 +14,21 @@ builder.AddServiceDefaults();
 builder.AddEventSourcedService(
     schemaName: "subsidies",
     applicationAssembly: typeof(Program).Assembly,
-    configureMarten: marten => marten.Projections.Snapshot<StudentRecord>(SnapshotLifecycle.Inline),
+    configureMarten: marten =>
+    {
+        marten.Projections.Snapshot<StudentRecord>(SnapshotLifecycle.Inline);
+        marten.Projections.Snapshot<SubsidyPolicy>(SnapshotLifecycle.Inline);
+        marten.Projections.Snapshot<SubsidyApplication>(SnapshotLifecycle.Inline);
+        marten.Schema.For<SubsidyApplication>().Index(application => application.ApplicantId);
+        marten.Schema.For<PersonalDataKey>();
+    },
     configureMessaging: messaging =>
     {
         messaging.ListenToInbox(Queues.SubsidiesInbox);
         messaging.ReplicatePartnerApiKeys();
     });
+
+builder.Services.AddHostedService<ConfiguredPolicies>();
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -1,4 +1,4 @@
-using Internships.PersonalData;
+using StudentBase.ServiceDefaults.PersonalData;
 
 namespace Internships.Tests;
 

@@ -9,5 +9,13 @@ public class EndpointAccess(SubsidiesFixture fixture) : EndpointAccessSpecificat
     protected override IReadOnlyDictionary<string, PartnerRole[]> Access => new Dictionary<string, PartnerRole[]>
     {
         ["GET /api/students/{id}"] = [BaseAdministrator, University, SubsidyReviewer, Finance, Analyst, Applicant],
+        ["POST /api/subsidy-policies"] = [BaseAdministrator],
+        ["GET /api/subsidy-policies"] = [BaseAdministrator, SubsidyReviewer, Finance, Analyst, Applicant],
+        ["GET /api/subsidy-policies/{version}"] = [BaseAdministrator, SubsidyReviewer, Finance, Analyst, Applicant],
+        ["POST /api/subsidy-applications"] = [BaseAdministrator, Applicant],
+        ["PUT /api/subsidy-applications/{id}"] = [BaseAdministrator, Applicant],
+        ["GET /api/subsidy-applications/{id}"] = [BaseAdministrator, Applicant, SubsidyReviewer, Finance, Analyst],
+        ["POST /api/subsidy-applications/{id}/submission"] = [BaseAdministrator, Applicant],
+        ["POST /api/subsidy-applications/{id}/return"] = [BaseAdministrator],
     };
 }

@@ -6,7 +6,7 @@ using StudentBase.Testing;
 
 namespace Subsidies.Tests;
 
-public sealed class SubsidiesFixture : ServiceFixture<Program>
+public class SubsidiesFixture : ServiceFixture<Program>
 {
     protected override string DatabasePrefix => "subsidies";
 }

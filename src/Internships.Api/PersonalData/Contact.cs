@@ -1,3 +1,4 @@
+using StudentBase.ServiceDefaults.PersonalData;
 using System.Text.Json;
 using FluentValidation;
 using Marten;

@@ -1,3 +1,4 @@
+using StudentBase.ServiceDefaults.PersonalData;
 using StudentBase.Contracts;
 
 namespace Internships.Students;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Internships.PersonalData;
+using StudentBase.ServiceDefaults.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using FluentValidation;
-using Internships.PersonalData;
+using StudentBase.ServiceDefaults.PersonalData;
 using Internships.Universities;
 using Marten;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Marten;
 
-namespace Internships.PersonalData;
+namespace StudentBase.ServiceDefaults.PersonalData;
 
 /// <summary>One data subject's encryption key. Deleting it erases every value encrypted with it.</summary>
 public class PersonalDataKey

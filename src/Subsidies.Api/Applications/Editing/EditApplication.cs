@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.OpenApi;
+using StudentBase.ServiceDefaults.Partners;
+using StudentBase.ServiceDefaults.PersonalData;
+using Subsidies.Applications.Drafting;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Subsidies.Applications.Editing;
+
+/// <summary>The applicant changes the draft, or the application the base returned; the facts are replaced as a whole.</summary>
+public record EditApplication(DateOnly FounderBirthDate, CompanyFacts Company)
+{
+    public static EditApplication Example { get; } = new(new DateOnly(2001, 4, 12), CompanyFacts.Example);
+
+    public sealed class Validator : AbstractValidator<EditApplication>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.FounderBirthDate).NotEmpty().GreaterThan(new DateOnly(1900, 1, 1));
+            RuleFor(x => x.Company).NotNull().SetValidator(CompanyFacts.Validator.Instance);
+        }
+    }
+
+    public static Decision Decide(SubsidyApplication application, CompanyFacts company, DateOnly birthDate, DateOnly? currentBirthDate, string encryptedBirthDate,
+        DateTimeOffset now)
+    {
+        if (!application.IsOpenToTheApplicant)
+        {
+            return new Refusal("a-submitted-application-changes-only-when-returned",
+                $"The application is {application.State}; the applicant can change it only while drafting or after the base returns it.");
+        }
+
+        return application.Facts.SameAs(company) && currentBirthDate == birthDate
+            ? Decision.Nothing
+            : Decision.Of(new ApplicationEdited(application.Id, company, encryptedBirthDate, now));
+    }
+}
+
+public static class EditApplicationEndpoint
+{
+    public static ProblemDetails Validate(EditApplication command) => EditApplication.Validator.Instance.Check(command);
+
+    [WolverinePut("/api/subsidy-applications/{id}", Name = "EditSubsidyApplication")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.Applicant)]
+    [Tags("Subsidy applications")]
+    [HonoursIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [EndpointSummary("Change a draft, or an application the base returned")]
+    public static async Task<(IResult, Events)> Put(
+        EditApplication command,
+        [WriteAggregate] SubsidyApplication application,
+        ClaimsPrincipal user,
+        HttpRequest request,
+        HttpResponse response,
+        IDocumentSession session,
+        TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var partner = user.Partner();
+        if (partner.Role == PartnerRole.Applicant && !partner.IsApplicant(application.ApplicantId))
+        {
+            return (Results.NotFound(), []);
+        }
+
+        var current = await PersonalDataProtector.RevealAsync(session, application.Id, application.EncryptedFounderBirthDate, cancellation);
+        var encrypted = await PersonalDataProtector.ProtectAgainAsync(session, application.Id,
+            command.FounderBirthDate.ToString("O", CultureInfo.InvariantCulture), cancellation);
+        return EditApplication.Decide(application, DraftApplication.Trimmed(command.Company), command.FounderBirthDate,
+                current is null ? null : DateOnly.Parse(current, CultureInfo.InvariantCulture), encrypted, clock.GetUtcNow())
+            .Respond(request, response, application.Version);
+    }
+}

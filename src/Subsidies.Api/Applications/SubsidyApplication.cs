@@ -1,0 +1,142 @@
+using FluentValidation;
+
+namespace Subsidies.Applications;
+
+public enum ApplicationState
+{
+    Draft = 1,
+    /// <summary>Submitted and eligible: waiting for review.</summary>
+    Eligible = 2,
+    /// <summary>Submitted and assessed ineligible; every failing criterion is recorded.</summary>
+    Ineligible = 3,
+    /// <summary>The base returned it for changes; the applicant edits and resubmits.</summary>
+    Returned = 4,
+    Approved = 5,
+    Rejected = 6,
+    Closed = 7,
+}
+
+/// <summary>Whether the founder is the company's legal representative or its technical lead.</summary>
+public enum FounderRole
+{
+    LegalRepresentative = 1,
+    TechnicalLead = 2,
+}
+
+/// <summary>The company's and founder's facts an applicant declares; the founder's birth date is kept apart, encrypted.</summary>
+/// <param name="StaffByMonth">Staff counts of the last months, the most recent first.</param>
+/// <param name="TeamWithBachelor">How many of the team hold a bachelor's degree or above.</param>
+/// <param name="RdSpend">CNY spent on research and development.</param>
+/// <param name="RequestedAmount">CNY.</param>
+public record CompanyFacts(
+    string CompanyName,
+    string UnifiedSocialCreditCode,
+    DateOnly RegisteredOn,
+    FounderRole FounderRole,
+    decimal FounderShareholdingPercent,
+    IReadOnlyList<int> StaffByMonth,
+    int RdStaff,
+    int TeamWithBachelor,
+    decimal RdSpend,
+    string Field,
+    string BusinessPlanSummary,
+    decimal RequestedAmount)
+{
+    public static CompanyFacts Example { get; } = new(
+        "Xiamen Storyline Media Technology Co., Ltd.", "91350200MA8UEX3L0B", new DateOnly(2025, 3, 1), FounderRole.LegalRepresentative, 60m,
+        [7, 6, 6, 5], 4, 6, 260_000m, "Digital content", "Interactive Chinese-learning stories for young audiences abroad.", 500_000m);
+
+    /// <summary>Two facts are the same when every value is; lists compare by their items.</summary>
+    public bool SameAs(CompanyFacts other) => this with { StaffByMonth = other.StaffByMonth } == other && StaffByMonth.SequenceEqual(other.StaffByMonth);
+
+    public sealed class Validator : AbstractValidator<CompanyFacts>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator()
+        {
+            RuleFor(x => x.CompanyName).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.UnifiedSocialCreditCode).NotEmpty().Matches("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+                .WithMessage("Not a unified social credit code (18 characters).");
+            RuleFor(x => x.RegisteredOn).NotEmpty();
+            RuleFor(x => x.FounderRole).IsInEnum();
+            RuleFor(x => x.FounderShareholdingPercent).InclusiveBetween(0, 100);
+            RuleFor(x => x.StaffByMonth).NotEmpty().Must(months => months.Count <= 24 && months.All(count => count is >= 0 and <= 100_000))
+                .WithMessage("Give up to 24 monthly staff counts, the most recent first.");
+            RuleFor(x => x.RdStaff).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.TeamWithBachelor).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.RdSpend).GreaterThanOrEqualTo(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+            RuleFor(x => x.Field).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.BusinessPlanSummary).NotEmpty().MaximumLength(4000);
+            RuleFor(x => x.RequestedAmount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        }
+    }
+}
+
+/// <summary>One criterion of the policy, passed or failed, with the reason in words an applicant can act on.</summary>
+public record CriterionResult(string Criterion, bool Passed, string Reason);
+
+/// <summary>What the other services reported that speaks for the applicant, recorded with the assessment.</summary>
+public record SupportingFacts(int CompletedInternships, int CompletedTrainings, IReadOnlyList<string> Awards);
+
+public record ApplicationDrafted(Guid ApplicationId, Guid ApplicantId, CompanyFacts Facts, string EncryptedFounderBirthDate, DateTimeOffset DraftedAt);
+
+public record ApplicationEdited(Guid ApplicationId, CompanyFacts Facts, string EncryptedFounderBirthDate, DateTimeOffset EditedAt);
+
+/// <summary>The applicant submitted; from now on only the base can open it for changes again.</summary>
+public record ApplicationSubmitted(Guid ApplicationId, DateTimeOffset SubmittedAt);
+
+/// <summary>Eligibility assessed on submission under the named policy version, every criterion with its result.</summary>
+public record EligibilityAssessed(
+    Guid ApplicationId, string PolicyVersion, bool Eligible, IReadOnlyList<CriterionResult> Criteria, SupportingFacts SupportingFacts, DateTimeOffset AssessedAt);
+
+/// <summary>The base returned the application for changes, with its reasons.</summary>
+public record ApplicationReturned(Guid ApplicationId, IReadOnlyList<string> Reasons, DateTimeOffset ReturnedAt);
+
+public class SubsidyApplication
+{
+    public Guid Id { get; set; }
+    public int Version { get; set; }
+    public Guid ApplicantId { get; set; }
+    public ApplicationState State { get; set; }
+    public CompanyFacts Facts { get; set; } = null!;
+    public string EncryptedFounderBirthDate { get; set; } = "";
+    public DateTimeOffset DraftedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public EligibilityAssessed? Assessment { get; set; }
+    public IReadOnlyList<string> ReturnReasons { get; set; } = [];
+
+    /// <summary>The applicant may change it: before submission, or when the base returned it.</summary>
+    public bool IsOpenToTheApplicant => State is ApplicationState.Draft or ApplicationState.Returned;
+
+    public static SubsidyApplication Create(ApplicationDrafted drafted) => new()
+    {
+        Id = drafted.ApplicationId,
+        ApplicantId = drafted.ApplicantId,
+        State = ApplicationState.Draft,
+        Facts = drafted.Facts,
+        EncryptedFounderBirthDate = drafted.EncryptedFounderBirthDate,
+        DraftedAt = drafted.DraftedAt,
+    };
+
+    public void Apply(ApplicationEdited edited)
+    {
+        Facts = edited.Facts;
+        EncryptedFounderBirthDate = edited.EncryptedFounderBirthDate;
+    }
+
+    public void Apply(ApplicationSubmitted submitted) => SubmittedAt = submitted.SubmittedAt;
+
+    public void Apply(EligibilityAssessed assessed)
+    {
+        Assessment = assessed;
+        State = assessed.Eligible ? ApplicationState.Eligible : ApplicationState.Ineligible;
+        ReturnReasons = [];
+    }
+
+    public void Apply(ApplicationReturned returned)
+    {
+        State = ApplicationState.Returned;
+        ReturnReasons = returned.Reasons;
+    }
+}
