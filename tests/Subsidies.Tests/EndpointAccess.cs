@@ -17,5 +17,12 @@ public class EndpointAccess(SubsidiesFixture fixture) : EndpointAccessSpecificat
         ["GET /api/subsidy-applications/{id}"] = [BaseAdministrator, Applicant, SubsidyReviewer, Finance, Analyst],
         ["POST /api/subsidy-applications/{id}/submission"] = [BaseAdministrator, Applicant],
         ["POST /api/subsidy-applications/{id}/return"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/reviewers"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/conflict-of-interest"] = [SubsidyReviewer],
+        ["POST /api/subsidy-applications/{id}/reviews"] = [SubsidyReviewer],
+        ["POST /api/subsidy-applications/{id}/approval"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/rejection"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/instalments/{number}/milestone-verification"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/instalments/{number}/release"] = [Finance],
     };
 }

@@ -93,6 +93,68 @@ public record EligibilityAssessed(
 /// <summary>The base returned the application for changes, with its reasons.</summary>
 public record ApplicationReturned(Guid ApplicationId, IReadOnlyList<string> Reasons, DateTimeOffset ReturnedAt);
 
+/// <summary>The base assigned an expert to review the application.</summary>
+/// <param name="ReviewerId">The reviewer's partner id (the partner behind a SubsidyReviewer key).</param>
+public record ReviewerAssigned(Guid ApplicationId, string ReviewerId, DateTimeOffset AssignedAt);
+
+/// <summary>The reviewer declared a conflict of interest: excluded, and any review of theirs no longer counts.</summary>
+public record ConflictOfInterestDeclared(Guid ApplicationId, string ReviewerId, string Reason, DateTimeOffset DeclaredAt);
+
+/// <summary>A review: one score per rubric criterion.</summary>
+public record ReviewSubmitted(Guid ApplicationId, string ReviewerId, IReadOnlyDictionary<string, int> Scores, string Comments, DateTimeOffset SubmittedAt);
+
+public enum InstalmentState
+{
+    /// <summary>Its milestone is not verified yet.</summary>
+    Pending = 1,
+    MilestoneVerified = 2,
+    Released = 3,
+    /// <summary>Its milestone deadline passed unmet.</summary>
+    Lapsed = 4,
+}
+
+/// <summary>One instalment of a granted subsidy as planned at approval.</summary>
+/// <param name="Amount">CNY.</param>
+/// <param name="DueBy">When the milestone must be verified by, or the instalment lapses; null for no deadline.</param>
+public record PlannedInstalment(int Number, string Name, decimal Amount, string Milestone, DateTimeOffset? DueBy);
+
+/// <summary>The base approved the grant: the amount and its instalment plan, which add up exactly.</summary>
+public record ApplicationApproved(Guid ApplicationId, decimal Amount, string PolicyVersion, IReadOnlyList<PlannedInstalment> Instalments, DateTimeOffset ApprovedAt);
+
+public record ApplicationRejected(Guid ApplicationId, IReadOnlyList<string> Reasons, DateTimeOffset RejectedAt);
+
+/// <summary>The base verified an instalment's milestone, with the evidence it relied on.</summary>
+public record MilestoneVerified(Guid ApplicationId, int Instalment, string Evidence, DateTimeOffset VerifiedAt);
+
+/// <summary>Finance paid the instalment.</summary>
+public record InstalmentReleased(Guid ApplicationId, int Instalment, decimal Amount, string PaymentReference, DateTimeOffset ReleasedAt);
+
+/// <summary>The milestone deadline passed unmet: the instalment will not be paid.</summary>
+public record InstalmentLapsed(Guid ApplicationId, int Instalment, DateTimeOffset LapsedAt);
+
+public class Review
+{
+    public string ReviewerId { get; set; } = "";
+    public bool ConflictOfInterest { get; set; }
+    public Dictionary<string, int>? Scores { get; set; }
+    public string? Comments { get; set; }
+
+    /// <summary>A review counts when it was submitted by a reviewer without a declared conflict of interest.</summary>
+    public bool IsValid => Scores is not null && !ConflictOfInterest;
+}
+
+public class Instalment
+{
+    public int Number { get; set; }
+    public string Name { get; set; } = "";
+    public decimal Amount { get; set; }
+    public string Milestone { get; set; } = "";
+    public DateTimeOffset? DueBy { get; set; }
+    public InstalmentState State { get; set; } = InstalmentState.Pending;
+    public string? Evidence { get; set; }
+    public string? PaymentReference { get; set; }
+}
+
 public class SubsidyApplication
 {
     public Guid Id { get; set; }
@@ -105,6 +167,15 @@ public class SubsidyApplication
     public DateTimeOffset? SubmittedAt { get; set; }
     public EligibilityAssessed? Assessment { get; set; }
     public IReadOnlyList<string> ReturnReasons { get; set; } = [];
+    public List<Review> Reviews { get; set; } = [];
+    public decimal? GrantedAmount { get; set; }
+    public string? GrantPolicyVersion { get; set; }
+    public List<Instalment> Instalments { get; set; } = [];
+    public IReadOnlyList<string> RejectionReasons { get; set; } = [];
+
+    public int ValidReviews => Reviews.Count(review => review.IsValid);
+
+    public Review? ReviewBy(string reviewerId) => Reviews.Find(review => review.ReviewerId == reviewerId);
 
     /// <summary>The applicant may change it: before submission, or when the base returned it.</summary>
     public bool IsOpenToTheApplicant => State is ApplicationState.Draft or ApplicationState.Returned;
@@ -139,4 +210,48 @@ public class SubsidyApplication
         State = ApplicationState.Returned;
         ReturnReasons = returned.Reasons;
     }
+
+    public void Apply(ReviewerAssigned assigned) => Reviews.Add(new Review { ReviewerId = assigned.ReviewerId });
+
+    public void Apply(ConflictOfInterestDeclared declared) => ReviewBy(declared.ReviewerId)!.ConflictOfInterest = true;
+
+    public void Apply(ReviewSubmitted submitted)
+    {
+        var review = ReviewBy(submitted.ReviewerId)!;
+        review.Scores = submitted.Scores.ToDictionary();
+        review.Comments = submitted.Comments;
+    }
+
+    public void Apply(ApplicationApproved approved)
+    {
+        State = ApplicationState.Approved;
+        GrantedAmount = approved.Amount;
+        GrantPolicyVersion = approved.PolicyVersion;
+        Instalments = approved.Instalments.Select(planned => new Instalment
+        {
+            Number = planned.Number, Name = planned.Name, Amount = planned.Amount, Milestone = planned.Milestone, DueBy = planned.DueBy,
+        }).ToList();
+    }
+
+    public void Apply(ApplicationRejected rejected)
+    {
+        State = ApplicationState.Rejected;
+        RejectionReasons = rejected.Reasons;
+    }
+
+    public void Apply(MilestoneVerified verified)
+    {
+        var instalment = Instalments.Single(candidate => candidate.Number == verified.Instalment);
+        instalment.State = InstalmentState.MilestoneVerified;
+        instalment.Evidence = verified.Evidence;
+    }
+
+    public void Apply(InstalmentReleased released)
+    {
+        var instalment = Instalments.Single(candidate => candidate.Number == released.Instalment);
+        instalment.State = InstalmentState.Released;
+        instalment.PaymentReference = released.PaymentReference;
+    }
+
+    public void Apply(InstalmentLapsed lapsed) => Instalments.Single(candidate => candidate.Number == lapsed.Instalment).State = InstalmentState.Lapsed;
 }

@@ -24,19 +24,28 @@ public record ApplicationDetails(
     DateTimeOffset? SubmittedAt,
     EligibilityAssessed? Assessment,
     IReadOnlyList<string> ReturnReasons,
+    IReadOnlyList<Review> Reviews,
+    int ValidReviews,
+    decimal? GrantedAmount,
+    string? GrantPolicyVersion,
+    IReadOnlyList<Instalment> Instalments,
+    IReadOnlyList<string> RejectionReasons,
     IReadOnlyList<TimelineEntry> Timeline,
     int Version)
 {
     public static ApplicationDetails Example { get; } = new(
         Guid.Parse("0196f0c4-8888-7000-8000-000000000001"), Guid.Parse("0196f0c4-0000-7000-8000-00000000c001"), ApplicationState.Eligible,
         CompanyFacts.Example, new DateOnly(2001, 4, 12), new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8)),
-        new DateTimeOffset(2026, 3, 8, 10, 0, 0, TimeSpan.FromHours(8)), null, [],
+        new DateTimeOffset(2026, 3, 8, 10, 0, 0, TimeSpan.FromHours(8)), null, [], [], 0, null, null, [], [],
         [new TimelineEntry(1, "ApplicationDrafted", new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(8)))], 3);
 }
 
 public static class GetApplicationEndpoint
 {
-    /// <summary>The applicant sees their own application; the base, reviewers, finance and analysts see any (the birth date only the base).</summary>
+    /// <summary>
+    /// The applicant sees their own application; the base, reviewers, finance and analysts see any. The birth date is shown to
+    /// the applicant and the base only, reviewers' identities and scores to the base and reviewers only.
+    /// </summary>
     [WolverineGet("/api/subsidy-applications/{id}", Name = "GetSubsidyApplication")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Applicant, PartnerRole.SubsidyReviewer, PartnerRole.Finance, PartnerRole.Analyst)]
     [Tags("Subsidy applications")]
@@ -60,6 +69,8 @@ public static class GetApplicationEndpoint
         response.SetETag(application.Version);
         return new ApplicationDetails(application.Id, application.ApplicantId, application.State, application.Facts, birthDate, application.DraftedAt,
             application.SubmittedAt, application.Assessment, application.ReturnReasons,
+            partner.Role is PartnerRole.BaseAdministrator or PartnerRole.SubsidyReviewer ? application.Reviews : [], application.ValidReviews,
+            application.GrantedAmount, application.GrantPolicyVersion, application.Instalments, application.RejectionReasons,
             history.Select(e => new TimelineEntry(e.Version, e.EventType.Name, e.Timestamp)).ToList(), application.Version);
     }
 }
