@@ -10,3 +10,6 @@ public record SubsidyRejected(Guid ApplicationId, Guid ApplicantId, DateTimeOffs
 /// <summary>Published by the Subsidies service when finance released an instalment.</summary>
 /// <param name="Amount">CNY.</param>
 public record SubsidyInstalmentReleased(Guid ApplicationId, Guid ApplicantId, int Instalment, decimal Amount, DateTimeOffset ReleasedAt);
+
+/// <summary>Published by the Subsidies service when the base terminated a grant.</summary>
+public record SubsidyTerminated(Guid ApplicationId, Guid ApplicantId, decimal Paid, DateTimeOffset TerminatedAt);

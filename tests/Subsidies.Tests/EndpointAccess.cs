@@ -24,5 +24,14 @@ public class EndpointAccess(SubsidiesFixture fixture) : EndpointAccessSpecificat
         ["POST /api/subsidy-applications/{id}/rejection"] = [BaseAdministrator],
         ["POST /api/subsidy-applications/{id}/instalments/{number}/milestone-verification"] = [BaseAdministrator],
         ["POST /api/subsidy-applications/{id}/instalments/{number}/release"] = [Finance],
+        ["POST /api/subsidy-applications/{id}/withholding"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/payment-resumption"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/suspension"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/reinstatement"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/termination"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/claw-back"] = [BaseAdministrator],
+        ["POST /api/subsidy-applications/{id}/closing"] = [BaseAdministrator],
+        ["GET /api/subsidy-pipeline"] = [BaseAdministrator, Finance, Analyst],
+        ["GET /api/subsidy-applications"] = [BaseAdministrator, Applicant, SubsidyReviewer, Finance, Analyst],
     };
 }

@@ -14,6 +14,8 @@ public enum ApplicationState
     Approved = 5,
     Rejected = 6,
     Closed = 7,
+    /// <summary>The base ended the grant early; instalments not yet paid will not be.</summary>
+    Terminated = 8,
 }
 
 /// <summary>Whether the founder is the company's legal representative or its technical lead.</summary>
@@ -132,6 +134,25 @@ public record InstalmentReleased(Guid ApplicationId, int Instalment, decimal Amo
 /// <summary>The milestone deadline passed unmet: the instalment will not be paid.</summary>
 public record InstalmentLapsed(Guid ApplicationId, int Instalment, DateTimeOffset LapsedAt);
 
+/// <summary>The base stopped payments for now (e.g. pending an inquiry); milestones may still be verified.</summary>
+public record PaymentsWithheld(Guid ApplicationId, string Reason, DateTimeOffset WithheldAt);
+
+public record PaymentsResumed(Guid ApplicationId, DateTimeOffset ResumedAt);
+
+/// <summary>The base suspended the grant: nothing is verified or paid until it is reinstated.</summary>
+public record SubsidySuspended(Guid ApplicationId, string Reason, DateTimeOffset SuspendedAt);
+
+public record SubsidyReinstated(Guid ApplicationId, DateTimeOffset ReinstatedAt);
+
+/// <summary>The base ended the grant; instalments not yet paid never will be.</summary>
+public record SubsidyTerminated(Guid ApplicationId, string Reason, DateTimeOffset TerminatedAt);
+
+/// <summary>The base reclaims an amount already paid (CNY), with the reason.</summary>
+public record AmountClawedBack(Guid ApplicationId, decimal Amount, string Reason, DateTimeOffset ClawedBackAt);
+
+/// <summary>The grant is settled: every instalment paid, lapsed or ended.</summary>
+public record SubsidyClosed(Guid ApplicationId, DateTimeOffset ClosedAt);
+
 public class Review
 {
     public string ReviewerId { get; set; } = "";
@@ -172,6 +193,13 @@ public class SubsidyApplication
     public string? GrantPolicyVersion { get; set; }
     public List<Instalment> Instalments { get; set; } = [];
     public IReadOnlyList<string> RejectionReasons { get; set; } = [];
+    public bool PaymentsWithheld { get; set; }
+    public bool Suspended { get; set; }
+    public string? RemedyReason { get; set; }
+    public decimal ClawedBack { get; set; }
+
+    /// <summary>CNY released so far.</summary>
+    public decimal Paid => Instalments.Where(instalment => instalment.State == InstalmentState.Released).Sum(instalment => instalment.Amount);
 
     public int ValidReviews => Reviews.Count(review => review.IsValid);
 
@@ -254,4 +282,30 @@ public class SubsidyApplication
     }
 
     public void Apply(InstalmentLapsed lapsed) => Instalments.Single(candidate => candidate.Number == lapsed.Instalment).State = InstalmentState.Lapsed;
+
+    public void Apply(PaymentsWithheld withheld)
+    {
+        PaymentsWithheld = true;
+        RemedyReason = withheld.Reason;
+    }
+
+    public void Apply(PaymentsResumed _) => PaymentsWithheld = false;
+
+    public void Apply(SubsidySuspended suspended)
+    {
+        Suspended = true;
+        RemedyReason = suspended.Reason;
+    }
+
+    public void Apply(SubsidyReinstated _) => Suspended = false;
+
+    public void Apply(SubsidyTerminated terminated)
+    {
+        State = ApplicationState.Terminated;
+        RemedyReason = terminated.Reason;
+    }
+
+    public void Apply(AmountClawedBack clawedBack) => ClawedBack += clawedBack.Amount;
+
+    public void Apply(SubsidyClosed _) => State = ApplicationState.Closed;
 }

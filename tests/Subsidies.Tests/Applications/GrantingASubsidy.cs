@@ -93,6 +93,14 @@ public class GrantingASubsidy(SubsidiesFixture fixture)
         application.Instalments[0].State.ShouldBe(InstalmentState.Released);
         application.Timeline.Count(entry => entry.Event == nameof(InstalmentReleased)).ShouldBe(1);
         application.GrantPolicyVersion.ShouldBe("2022-05");
+
+        var pipeline = (await fixture.Host.Scenario(x => x.As(PartnerKeys.Finance).Get.Url("/api/subsidy-pipeline")))
+            .ReadAsJson<Subsidies.Applications.Pipeline.SubsidyPipeline>();
+        pipeline.Paid.ShouldBeGreaterThanOrEqualTo(200_000m);
+        (pipeline.Paid + pipeline.Outstanding + pipeline.Lapsed + pipeline.EndedByTermination).ShouldBe(pipeline.Granted);
+        var mine = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url("/api/subsidy-applications?state=Approved&limit=200")))
+            .ReadAsJson<StudentBase.ServiceDefaults.Page<Subsidies.Applications.Listing.ApplicationSummary>>();
+        mine.Items.ShouldContain(item => item.Id == id && item.GrantedAmount == 500_000m);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public record MilestoneDeadline(Guid SubsidyApplicationId, int Instalment)
 {
     /// <summary>An instalment whose milestone is still unverified when the deadline comes lapses, without anyone acting.</summary>
     public static Decision Decide(SubsidyApplication application, int number, DateTimeOffset now) =>
-        application.Instalments.Find(instalment => instalment.Number == number) is { State: InstalmentState.Pending, DueBy: { } dueBy } && now >= dueBy
+        application.State == ApplicationState.Approved
+        && application.Instalments.Find(instalment => instalment.Number == number) is { State: InstalmentState.Pending, DueBy: { } dueBy } && now >= dueBy
             ? Decision.Of(new InstalmentLapsed(application.Id, number, now))
             : Decision.Nothing;
 }

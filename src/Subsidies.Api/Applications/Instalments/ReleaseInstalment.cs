@@ -24,7 +24,9 @@ public record ReleaseInstalment(string PaymentReference)
 
     /// <summary>Only a verified milestone is paid, once; the same request again changes nothing, another payment is refused.</summary>
     public static Decision Decide(SubsidyApplication application, int number, string paymentReference, DateTimeOffset now) =>
-        application.Instalments.Find(instalment => instalment.Number == number) switch
+        application.Suspended || application.PaymentsWithheld
+            ? new Refusal("payments-withheld", $"Payments are withheld: {application.RemedyReason}")
+            : application.Instalments.Find(instalment => instalment.Number == number) switch
         {
             null => new Refusal("no-such-instalment", "The grant has no instalment with this number."),
             { State: InstalmentState.Released } released => released.PaymentReference == paymentReference

@@ -21,7 +21,9 @@ public record VerifyMilestone(string Evidence)
     }
 
     public static Decision Decide(SubsidyApplication application, int number, string evidence, DateTimeOffset now) =>
-        application.Instalments.Find(instalment => instalment.Number == number) switch
+        application.Suspended
+            ? new Refusal("subsidy-suspended", $"The grant is suspended: {application.RemedyReason}")
+            : application.Instalments.Find(instalment => instalment.Number == number) switch
         {
             null => new Refusal("no-such-instalment", "The grant has no instalment with this number."),
             { State: InstalmentState.Pending } when application.State == ApplicationState.Approved =>
