@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The journey in domain.md through the running system and the APIs of all three services: Daniel is nominated, interns at
+/// Paoyou (a branch station Events knows as a host company), completes a mentor training, founds a start-up and applies for
+/// the subsidy, which is assessed on what Internships and Events reported, reviewed, approved and paid its first instalment.
+/// </summary>
+public class DanielsJourney
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly Guid XiamenUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001");
+    private static readonly Guid Paoyou = Guid.Parse("0196f0c4-0000-7000-8000-00000000b001");
+    private const string Workplace = "Software Park Phase I, Xiamen";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task from_nomination_to_a_paid_first_instalment_through_all_three_services()
+    {
+        await using var receiver = await OtlpTraceReceiver.StartAsync();
+        using var storage = new PlatformStorage();
+        await using var platform = await PlatformApp.StartAsync(storage, receiver.Endpoint, Cancellation);
+        var internships = platform.CreateClient("internships");
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        var end = start.AddDays(90);
+
+        var daniel = await CreateAsync(internships, "/api/students", "dev-xmu-key", new
+        {
+            universityId = XiamenUniversity, fullName = "Daniel Smith", nationality = "GB", passportNumber = "GB9876543",
+            programme = "Business Chinese", degreeLevel = "Bachelor", enrolledOn = "2023-09-01", expectedGraduation = "2027-06-30",
+            residencePermitExpiry = start.AddYears(2).ToString("yyyy-MM-dd"),
+        });
+        var placement = await CreateAsync(internships, "/api/placements", "dev-paoyou-key", new
+        {
+            branchStationId = Paoyou,
+            offer = new { title = "Script writing", description = "Short-video scripts", slots = 2, startDate = $"{start:yyyy-MM-dd}", endDate = $"{end:yyyy-MM-dd}", location = Workplace },
+        });
+        await SendAsync(internships, HttpMethod.Post, $"/api/placements/{placement}/approval", "dev-base-admin-key", new { });
+        var internship = await CreateAsync(internships, "/api/internships", "dev-xmu-key", new { studentId = daniel, placementId = placement });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/consent", "dev-xmu-key", new { });
+        await SendAsync(internships, HttpMethod.Put, $"/api/internships/{internship}/agreement", "dev-paoyou-key", new
+        {
+            startDate = $"{start:yyyy-MM-dd}", endDate = $"{end:yyyy-MM-dd}", hoursPerWeek = 24, supervisor = "Zhang Wei", monthlyStipend = 3000m,
+            learningGoals = new[] { "Write three short-video scripts in Chinese" },
+        });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/agreement/signatures", "dev-base-admin-key", new { party = "Student" });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/agreement/signatures", "dev-xmu-key", new { party = "University" });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/agreement/signatures", "dev-paoyou-key", new { party = "Company" });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/permit-endorsement", "dev-exit-entry-key",
+            new { place = Workplace, validFrom = $"{start:yyyy-MM-dd}", validUntil = $"{end:yyyy-MM-dd}", reference = "XM-EE-2026-000042" });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/start", "dev-paoyou-key", new { startedOn = $"{start:yyyy-MM-dd}" });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/evaluations", "dev-paoyou-key",
+            new { stage = "Final", rating = 5, comments = "Two scripts published." });
+        await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/completion", "dev-paoyou-key",
+            new { endedOn = $"{end:yyyy-MM-dd}", certificateNumber = "XSP-INT-2026-0042" });
+
+        var hosts = await EventuallyAsync(platform.CreateClient("events"), "/api/host-companies?standing=Active",
+            json => json?["items"]?.AsArray().Any(item => item!["id"]!.GetValue<Guid>() == Paoyou) == true);
+        hosts!["items"]!.AsArray().ShouldContain(item => item!["id"]!.GetValue<Guid>() == Paoyou);
+
+        // Events: the mentor training he attends and completes.
+        var events = platform.CreateClient("events");
+        var now = DateTimeOffset.UtcNow;
+        await EventuallyAsync(events, $"/api/students/{daniel}", json => json is not null);
+        var training = await CreateAsync(events, "/api/activities", "dev-base-admin-key", new
+        {
+            title = "Entrepreneurship mentor training", type = "MentorTraining", venue = "Software Park Phase I, Hall 2", startsAt = now.AddHours(-1),
+            endsAt = now.AddHours(3), capacity = 40, registrationOpensAt = now.AddHours(-2), registrationClosesAt = now.AddHours(2), audience = "InternationalStudents",
+        });
+        var registration = await SendAsync(events, HttpMethod.Post, $"/api/activities/{training}/registrations", "dev-xmu-key", new { studentId = daniel },
+            HttpStatusCode.Created);
+        var code = (await registration.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!["code"]!.GetValue<string>();
+        await SendAsync(events, HttpMethod.Post, $"/api/activities/{training}/check-ins", "dev-base-admin-key", new { code });
+        await SendAsync(events, HttpMethod.Post, $"/api/activities/{training}/attendance-closing", "dev-base-admin-key", new { });
+
+        // Subsidies: his record now holds the completed internship and training.
+        var subsidies = platform.CreateClient("subsidies");
+        var record = await EventuallyAsync(subsidies, $"/api/students/{daniel}",
+            json => json?["internships"]?.AsArray().Any(item => item!["progress"]!.GetValue<string>() == "Completed") == true
+                    && json["activities"]?.AsArray().Any(item => item!["outcomes"]!.AsArray().Any(outcome => outcome!.GetValue<string>() == "Completed")) == true);
+        record!["internships"]![0]!["certificateNumber"]!.GetValue<string>().ShouldBe("XSP-INT-2026-0042");
+
+        // His start-up applies; three experts, whose keys the base issues in Internships, review it.
+        var application = await CreateAsync(subsidies, "/api/subsidy-applications", "dev-base-admin-key", new
+        {
+            applicantId = daniel, founderBirthDate = "2001-04-12",
+            company = new
+            {
+                companyName = "Xiamen Storyline Media Technology Co., Ltd.", unifiedSocialCreditCode = "91350200MA8UEX3L0B",
+                registeredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-20).ToString("yyyy-MM-dd"), founderRole = "LegalRepresentative",
+                founderShareholdingPercent = 60m, staffByMonth = new[] { 7, 6, 6, 5 }, rdStaff = 4, teamWithBachelor = 6, rdSpend = 260_000m,
+                field = "Digital content", businessPlanSummary = "Interactive Chinese-learning stories.", requestedAmount = 500_000m,
+            },
+        });
+        await SendAsync(subsidies, HttpMethod.Post, $"/api/subsidy-applications/{application}/submission", "dev-base-admin-key", new { });
+        var assessed = await EventuallyAsync(subsidies, $"/api/subsidy-applications/{application}", json => json is not null);
+        assessed!["state"]!.GetValue<string>().ShouldBe("Eligible", assessed.ToJsonString());
+        assessed["assessment"]!["supportingFacts"]!["completedInternships"]!.GetValue<int>().ShouldBe(1);
+        assessed["assessment"]!["supportingFacts"]!["completedTrainings"]!.GetValue<int>().ShouldBe(1);
+
+        for (var expert = 1; expert <= 3; expert++)
+        {
+            var reviewerId = $"journey-expert-{expert}";
+            var issued = await SendAsync(internships, HttpMethod.Post, $"/api/partners/{reviewerId}/api-keys", "dev-base-admin-key",
+                new { role = "SubsidyReviewer", label = "journey" }, HttpStatusCode.Created);
+            var key = (await issued.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!["key"]!.GetValue<string>();
+            await SendAsync(subsidies, HttpMethod.Post, $"/api/subsidy-applications/{application}/reviewers", "dev-base-admin-key", new { reviewerId });
+            var review = new { scores = new { innovation = 26, team = 21, market = 19, feasibility = 17 }, comments = "A credible team." };
+            var deadline = Stopwatch.StartNew();
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/subsidy-applications/{application}/reviews") { Content = JsonContent.Create(review) };
+                request.Headers.Add("X-Api-Key", key);
+                var reviewed = await subsidies.SendAsync(request, Cancellation);
+                if (reviewed.StatusCode == HttpStatusCode.NoContent || deadline.Elapsed > Patience)
+                {
+                    reviewed.StatusCode.ShouldBe(HttpStatusCode.NoContent, "the key issued in Internships never reached Subsidies");
+                    break;
+                }
+
+                await Task.Delay(200, Cancellation);
+            }
+        }
+
+        // Approved under the 2022 policy (CNY 200,000 now, 300,000 on recognition); the first instalment is verified and paid.
+        await SendAsync(subsidies, HttpMethod.Post, $"/api/subsidy-applications/{application}/approval", "dev-base-admin-key", new { amount = 500_000m });
+        await SendAsync(subsidies, HttpMethod.Post, $"/api/subsidy-applications/{application}/instalments/1/milestone-verification", "dev-base-admin-key",
+            new { evidence = "Approval decision of the base." });
+        await SendAsync(subsidies, HttpMethod.Post, $"/api/subsidy-applications/{application}/instalments/1/release", "dev-finance-key",
+            new { paymentReference = "TORCH-FIN-2026-004211" });
+
+        var paid = await EventuallyAsync(subsidies, $"/api/subsidy-applications/{application}", json => json is not null);
+        paid!["state"]!.GetValue<string>().ShouldBe("Approved");
+        paid["grantedAmount"]!.GetValue<decimal>().ShouldBe(500_000m);
+        paid["instalments"]![0]!["state"]!.GetValue<string>().ShouldBe("Released");
+        paid["instalments"]![0]!["amount"]!.GetValue<decimal>().ShouldBe(200_000m);
+        paid["instalments"]![1]!["state"]!.GetValue<string>().ShouldBe("Pending");
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)
+    {
+        var response = await SendAsync(client, HttpMethod.Post, url, key, body, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>();
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client, HttpMethod method, string url, string key, object body, HttpStatusCode expected = HttpStatusCode.NoContent)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Api-Key", key);
+        var response = await client.SendAsync(request, Cancellation);
+        response.StatusCode.ShouldBe(expected, $"{method} {url}: {await response.Content.ReadAsStringAsync(Cancellation)}");
+        return response;
+    }
+
+    private static async Task<JsonObject?> EventuallyAsync(HttpClient client, string url, Func<JsonObject?, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("X-Api-Key", "dev-base-admin-key");
+            var response = await client.SendAsync(request, Cancellation);
+            var json = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation) : null;
+            if (done(json) || deadline.Elapsed > Patience)
+            {
+                return json;
+            }
+
+            await Task.Delay(200, Cancellation);
+        }
+    }
+}
