@@ -80,7 +80,8 @@ public class GrantingASubsidy(SubsidiesFixture fixture)
         var id = await ReviewedAsync(3);
         var approving = await fixture.Host.TrackAsync(async () =>
             (await fixture.SendAsync($"/api/subsidy-applications/{id}/approval", new { amount = 500_000m })).Context.Response.StatusCode.ShouldBe(204));
-        approving.Sent.MessagesOf<SubsidyApproved>().Count().ShouldBeLessThanOrEqualTo(1);
+        // Published for partners to come; no service of ours subscribes to it yet.
+        approving.NoRoutes.MessagesOf<SubsidyApproved>().ShouldHaveSingleItem().Amount.ShouldBe(500_000m);
         (await fixture.SendAsync($"/api/subsidy-applications/{id}/instalments/1/milestone-verification", new { evidence = "Approval decision 2026-11-27." }))
             .Context.Response.StatusCode.ShouldBe(204);
 
@@ -130,6 +131,35 @@ public class GrantingASubsidy(SubsidiesFixture fixture)
         application.Details.Instalments[0].State.ShouldBe(InstalmentState.Pending);
         var late = await fixture.SendAsync($"/api/subsidy-applications/{id}/instalments/2/milestone-verification", new { evidence = "late certificate" });
         (await late.ReadAsTextAsync()).ShouldContain("instalment-lapsed");
+    }
+
+    [Fact]
+    public async Task the_base_terminates_a_grant_claws_back_what_was_paid_and_closes_it()
+    {
+        var id = await ReviewedAsync(3);
+        (await fixture.SendAsync($"/api/subsidy-applications/{id}/approval", new { amount = 500_000m })).Context.Response.StatusCode.ShouldBe(204);
+        await fixture.SendAsync($"/api/subsidy-applications/{id}/instalments/1/milestone-verification", new { evidence = "Approval decision." });
+        (await fixture.SendAsync($"/api/subsidy-applications/{id}/withholding", new { reason = "Inquiry into the registered office." })).Context.Response.StatusCode
+            .ShouldBe(204);
+        var withheld = await fixture.SendAsync($"/api/subsidy-applications/{id}/instalments/1/release", new { paymentReference = "PAY-1" }, PartnerKeys.Finance);
+        (await withheld.ReadAsTextAsync()).ShouldContain("payments-withheld");
+        await fixture.SendAsync($"/api/subsidy-applications/{id}/payment-resumption");
+        (await fixture.SendAsync($"/api/subsidy-applications/{id}/instalments/1/release", new { paymentReference = "PAY-1" }, PartnerKeys.Finance))
+            .Context.Response.StatusCode.ShouldBe(204);
+
+        (await fixture.SendAsync($"/api/subsidy-applications/{id}/termination", new { reason = "The company left the software park." })).Context.Response.StatusCode
+            .ShouldBe(204);
+        var tooMuch = await fixture.SendAsync($"/api/subsidy-applications/{id}/claw-back", new { amount = 200_000.01m, reason = "Left within a year." });
+        (await tooMuch.ReadAsTextAsync()).ShouldContain("claw-back-at-most-what-was-paid");
+        (await fixture.SendAsync($"/api/subsidy-applications/{id}/claw-back", new { amount = 200_000m, reason = "Left within a year." })).Context.Response.StatusCode
+            .ShouldBe(204);
+        (await fixture.SendAsync($"/api/subsidy-applications/{id}/closing")).Context.Response.StatusCode.ShouldBe(204);
+
+        var closed = await fixture.ApplicationAsync(id);
+        closed.State.ShouldBe(ApplicationState.Closed);
+        closed.Timeline.Select(entry => entry.Event).ShouldContain(nameof(Subsidies.Applications.SubsidyTerminated));
+        (await fixture.SendAsync($"/api/subsidy-applications/{id}/instalments/2/milestone-verification", new { evidence = "late" })).Context.Response.StatusCode
+            .ShouldBe(422);
     }
 
     private sealed record ApplicationDetailsView(Subsidies.Applications.Getting.ApplicationDetails Details);
