@@ -81,6 +81,10 @@ public static class EventSourcedServiceExtensions
             // A handler that lost an optimistic-concurrency race decides again on the fresh state.
             options.OnException<JasperFx.ConcurrencyException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
+            // Integration messages may overtake the one that introduces what they speak of: wait for it rather than drop them.
+            options.OnException<NotYetKnownException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1));
             options.Services.AddResourceSetupOnStartup();
             options.Policies.AddMiddleware(typeof(ActingPartnerMessages.Recorder),
                 chain => chain.Handlers.Any(handler => handler.Method.GetParameters().Any(parameter => parameter.ParameterType == typeof(IDocumentSession))));

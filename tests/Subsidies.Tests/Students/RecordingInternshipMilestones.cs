@@ -1,7 +1,9 @@
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using StudentBase.Contracts;
 using StudentBase.Testing;
 using Subsidies.Students;
+using Wolverine;
 
 namespace Subsidies.Tests.Students;
 
@@ -36,5 +38,33 @@ public class RecordingInternshipMilestones(SubsidiesFixture fixture)
         internship.CertificateNumber.ShouldBe("XSP-INT-2024-0042");
         (await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken))
             .Count(e => e.Data is InternshipMilestoneRecorded).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task a_milestone_that_overtakes_the_students_registration_waits_for_it_instead_of_being_lost()
+    {
+        var registered = SampleStudents.Daniel();
+        var completed = new InternshipCompleted(Guid.CreateVersion7(), registered.StudentId, registered.UniversityId, Guid.CreateVersion7(),
+            new DateOnly(2024, 7, 1), new DateOnly(2024, 9, 30), "XSP-INT-2024-0099", DateTimeOffset.UtcNow);
+        using (var scope = fixture.Host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>()
+                .EndpointFor(new Uri($"postgresql://{Queues.SubsidiesInbox}/")).SendAsync(completed);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(600), TestContext.Current.CancellationToken);
+        await fixture.Host.InvokeAndWaitAsync(registered);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        StudentRecord? record;
+        do
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            await using var session = fixture.Store.QuerySession();
+            record = await session.LoadAsync<StudentRecord>(registered.StudentId, TestContext.Current.CancellationToken);
+        }
+        while (record?.Internships.Count is null or 0 && DateTime.UtcNow < deadline);
+
+        record!.Internships.ShouldHaveSingleItem().CertificateNumber.ShouldBe("XSP-INT-2024-0099");
     }
 }

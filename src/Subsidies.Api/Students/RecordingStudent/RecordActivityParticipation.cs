@@ -1,5 +1,6 @@
 using Marten;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
 
 namespace Subsidies.Students.RecordingStudent;
 
@@ -7,36 +8,35 @@ namespace Subsidies.Students.RecordingStudent;
 /// Consumes what the Events service publishes about a student's activities: completed trainings and awards are
 /// supporting facts for subsidy eligibility. Each outcome is recorded once per activity, however often it arrives.
 /// </summary>
-public static partial class RecordActivityParticipationHandler
+public static class RecordActivityParticipationHandler
 {
-    public static Task Handle(ParticipantAttended message, IDocumentSession session, ILogger logger, CancellationToken cancellation) =>
+    public static Task Handle(ParticipantAttended message, IDocumentSession session, CancellationToken cancellation) =>
         RecordAsync(new ActivityParticipationRecorded(message.StudentId, message.ActivityId, message.Title, message.ActivityType,
-            ParticipationOutcome.Attended, null, message.RecordedAt), session, logger, cancellation);
+            ParticipationOutcome.Attended, null, message.RecordedAt), session, cancellation);
 
-    public static Task Handle(TrainingCompleted message, IDocumentSession session, ILogger logger, CancellationToken cancellation) =>
+    public static Task Handle(TrainingCompleted message, IDocumentSession session, CancellationToken cancellation) =>
         RecordAsync(new ActivityParticipationRecorded(message.StudentId, message.ActivityId, message.Title, message.ActivityType,
-            ParticipationOutcome.Completed, null, message.RecordedAt), session, logger, cancellation);
+            ParticipationOutcome.Completed, null, message.RecordedAt), session, cancellation);
 
-    public static Task Handle(AwardGranted message, IDocumentSession session, ILogger logger, CancellationToken cancellation) =>
+    public static Task Handle(AwardGranted message, IDocumentSession session, CancellationToken cancellation) =>
         RecordAsync(new ActivityParticipationRecorded(message.StudentId, message.ActivityId, message.Title, "SkillsCompetition",
-            ParticipationOutcome.Awarded, message.Award, message.GrantedAt), session, logger, cancellation);
+            ParticipationOutcome.Awarded, message.Award, message.GrantedAt), session, cancellation);
 
-    public static async Task Handle(ActivityCancelled message, IDocumentSession session, ILogger logger, CancellationToken cancellation)
+    public static async Task Handle(ActivityCancelled message, IDocumentSession session, CancellationToken cancellation)
     {
         foreach (var studentId in message.RegistrantStudentIds)
         {
             await RecordAsync(new ActivityParticipationRecorded(studentId, message.ActivityId, message.Title, message.ActivityType,
-                ParticipationOutcome.ActivityCancelled, null, message.CancelledAt), session, logger, cancellation);
+                ParticipationOutcome.ActivityCancelled, null, message.CancelledAt), session, cancellation);
         }
     }
 
-    private static async Task RecordAsync(ActivityParticipationRecorded recorded, IDocumentSession session, ILogger logger, CancellationToken cancellation)
+    private static async Task RecordAsync(ActivityParticipationRecorded recorded, IDocumentSession session, CancellationToken cancellation)
     {
         var student = await session.Events.FetchForWriting<StudentRecord>(recorded.StudentId, cancellation);
         if (student.Aggregate is not { } record)
         {
-            LogUnknownStudent(logger, recorded.StudentId);
-            return;
+            throw new NotYetKnownException($"Student {recorded.StudentId}");
         }
 
         if (record.Activities.Find(activity => activity.ActivityId == recorded.ActivityId)?.Outcomes.Contains(recorded.Outcome) == true)
@@ -46,7 +46,4 @@ public static partial class RecordActivityParticipationHandler
 
         student.AppendOne(recorded);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An activity outcome arrived for student {StudentId}, who is not recorded here; it is ignored")]
-    private static partial void LogUnknownStudent(ILogger logger, Guid studentId);
 }

@@ -1,18 +1,18 @@
 using Marten;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults;
 
 namespace Subsidies.Students.RecordingStudent;
 
 /// <summary>Consumes <see cref="StudentRecordCorrected"/>: the facts eligibility depends on change here too.</summary>
-public static partial class RecordCorrectionHandler
+public static class RecordCorrectionHandler
 {
-    public static async Task Handle(StudentRecordCorrected message, IDocumentSession session, ILogger logger, CancellationToken cancellation)
+    public static async Task Handle(StudentRecordCorrected message, IDocumentSession session, CancellationToken cancellation)
     {
         var student = await session.Events.FetchForWriting<StudentRecord>(message.StudentId, cancellation);
         if (student.Aggregate is not { } current)
         {
-            LogUnknownStudent(logger, message.StudentId);
-            return;
+            throw new NotYetKnownException($"Student {message.StudentId}");
         }
 
         if (current.FullName == message.FullName && current.DegreeLevel == message.DegreeLevel && current.ExpectedGraduation == message.ExpectedGraduation)
@@ -22,7 +22,4 @@ public static partial class RecordCorrectionHandler
 
         student.AppendOne(new StudentDetailsCorrected(message.StudentId, message.FullName, message.DegreeLevel, message.ExpectedGraduation, message.CorrectedAt));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A correction arrived for student {StudentId}, who is not recorded here; it is ignored")]
-    private static partial void LogUnknownStudent(ILogger logger, Guid studentId);
 }
