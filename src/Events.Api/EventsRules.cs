@@ -7,7 +7,4 @@ public sealed class EventsRules
 
     /// <summary>How long a seat offered from the waitlist is held before the offer passes to the next.</summary>
     public TimeSpan SeatOfferPeriod { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>The city's time zone: activities are scheduled and shown in it (China Standard Time has no daylight saving).</summary>
-    public static readonly TimeSpan CityOffset = TimeSpan.FromHours(8);
 }

@@ -129,11 +129,4 @@ public static class Given
 
     public static async Task<T> GetAsync<T>(this InternshipsFixture fixture, string url, string key = PartnerKeys.BaseAdministrator) =>
         (await fixture.Host.Scenario(x => x.As(key).Get.Url(url))).ReadAsJson<T>();
-
-    /// <summary>The rule a 422 answer names.</summary>
-    public static async Task<string?> RuleAsync(this IScenarioResult result)
-    {
-        result.Context.Response.StatusCode.ShouldBe(StatusCodes.Status422UnprocessableEntity, await result.ReadAsTextAsync());
-        return (await result.ReadAsJsonAsync<JsonObject>())!["rule"]?.GetValue<string>();
-    }
 }

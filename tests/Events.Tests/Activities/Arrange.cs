@@ -71,11 +71,6 @@ public static class Arrange
     public static async Task<T> GetAsync<T>(this EventsFixture fixture, string url, string key = PartnerKeys.BaseAdministrator) =>
         (await fixture.Host.Scenario(x => x.As(key).Get.Url(url))).ReadAsJson<T>();
 
-    public static async Task<string?> RuleAsync(this IScenarioResult result)
-    {
-        result.Context.Response.StatusCode.ShouldBe(StatusCodes.Status422UnprocessableEntity, await result.ReadAsTextAsync());
-        return (await result.ReadAsJsonAsync<JsonObject>())!["rule"]?.GetValue<string>();
-    }
 
     public static void ShouldBeNoContent(this IScenarioResult result) =>
         result.Context.Response.StatusCode.ShouldBe(StatusCodes.Status204NoContent, result.ReadAsText());

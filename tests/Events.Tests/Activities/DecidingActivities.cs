@@ -18,7 +18,7 @@ namespace Events.Tests.Activities;
 /// <summary>Given an activity's history, when someone registers, cancels, checks in or closes attendance, then its events or the rule that refuses.</summary>
 public class DecidingActivities
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 5, 10, 0, 0, EventsRules.CityOffset);
+    private static readonly DateTimeOffset Now = new(2026, 12, 5, 10, 0, 0, CityTime.Offset);
     private static readonly EventsRules Rules = new() { SeatOfferPeriod = TimeSpan.FromHours(24) };
     private static readonly Guid Xmu = Guid.CreateVersion7();
 
@@ -198,14 +198,14 @@ public class DecidingActivities
     [Fact]
     public void a_monthly_series_repeats_the_first_activity_on_the_same_day_of_each_month()
     {
-        var first = new ScheduleActivity("Cultural salon", ActivityType.CulturalSalon, "Tea house", new DateTimeOffset(2026, 1, 15, 19, 0, 0, EventsRules.CityOffset),
-            new DateTimeOffset(2026, 1, 15, 21, 0, 0, EventsRules.CityOffset), 30, new DateTimeOffset(2026, 1, 1, 9, 0, 0, EventsRules.CityOffset),
-            new DateTimeOffset(2026, 1, 15, 12, 0, 0, EventsRules.CityOffset), Audience.Anyone, null, null, null);
+        var first = new ScheduleActivity("Cultural salon", ActivityType.CulturalSalon, "Tea house", new DateTimeOffset(2026, 1, 15, 19, 0, 0, CityTime.Offset),
+            new DateTimeOffset(2026, 1, 15, 21, 0, 0, CityTime.Offset), 30, new DateTimeOffset(2026, 1, 1, 9, 0, 0, CityTime.Offset),
+            new DateTimeOffset(2026, 1, 15, 12, 0, 0, CityTime.Offset), Audience.Anyone, null, null, null);
 
         var plans = new ScheduleSeries(first, Recurrence.Monthly, 3).Plans().ToList();
 
         plans.Select(plan => plan.StartsAt.ToString("yyyy-MM-dd HH:mm")).ShouldBe(["2026-01-15 19:00", "2026-02-15 19:00", "2026-03-15 19:00"]);
-        plans[2].RegistrationClosesAt.ShouldBe(new DateTimeOffset(2026, 3, 15, 12, 0, 0, EventsRules.CityOffset));
+        plans[2].RegistrationClosesAt.ShouldBe(new DateTimeOffset(2026, 3, 15, 12, 0, 0, CityTime.Offset));
     }
 
     [Fact]

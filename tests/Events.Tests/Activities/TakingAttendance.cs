@@ -1,3 +1,4 @@
+using StudentBase.ServiceDefaults;
 using Events.Activities;
 using Events.Activities.Getting;
 using Events.Activities.Reports;
@@ -81,7 +82,7 @@ public class TakingAttendance(EventsFixture fixture)
         var visit = await fixture.ActivityAsync(type: "CompanyVisit", capacity: 5);
         var registration = await fixture.RegisteredAsync(visit, await fixture.StudentAsync());
         (await fixture.PostAsync($"/api/activities/{visit}/check-ins", new { code = registration.Code })).ShouldBeNoContent();
-        var month = DateTimeOffset.UtcNow.AddHours(-1).ToOffset(EventsRules.CityOffset);
+        var month = DateTimeOffset.UtcNow.AddHours(-1).ToOffset(CityTime.Offset);
 
         var figures = await fixture.GetAsync<List<AttendanceFigure>>($"/api/activity-figures?year={month.Year}", PartnerKeys.Analyst);
 

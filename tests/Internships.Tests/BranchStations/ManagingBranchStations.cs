@@ -12,16 +12,6 @@ namespace Internships.Tests.BranchStations;
 
 public class ManagingBranchStations(InternshipsFixture fixture)
 {
-    /// <summary>Valid codes built with the GB 32100-2015 check character, one per test, so tests never collide.</summary>
-    private static string NewCreditCode()
-    {
-        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-        var body = "91350200MA" + string.Concat(Enumerable.Range(0, 7).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]));
-        var check = 31 - body.Select((c, i) => alphabet.IndexOf(c) * weights[i]).Sum() % 31;
-        return body + alphabet[check == 31 ? 0 : check];
-    }
-
     private static object Application(string code) => new
     {
         name = "Xiamen Paoyou Network Technology Co., Ltd.",
@@ -58,7 +48,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
     [Fact]
     public async Task a_company_applies_is_designated_suspended_reinstated_and_revoked()
     {
-        var id = await ApplyAsync(NewCreditCode());
+        var id = await ApplyAsync(Given.NewCreditCode());
         (await GetAsync(id)).Standing.ShouldBe(BranchStationStanding.Applied);
 
         (await ChangeAsync(id, "designation", ifMatch: "\"1\"")).Context.Response.StatusCode.ShouldBe(204);
@@ -79,7 +69,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
     [Fact]
     public async Task each_change_of_standing_is_published_once_to_the_events_service()
     {
-        var id = await ApplyAsync(NewCreditCode());
+        var id = await ApplyAsync(Given.NewCreditCode());
 
         var designating = await fixture.Host.TrackAsync(() => ChangeAsync(id, "designation"));
         var repeating = await fixture.Host.TrackAsync(() => ChangeAsync(id, "designation"));
@@ -96,7 +86,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
     [Fact]
     public async Task a_refused_change_names_the_rule_and_changes_nothing()
     {
-        var id = await ApplyAsync(NewCreditCode());
+        var id = await ApplyAsync(Given.NewCreditCode());
 
         var refused = await ChangeAsync(id, "suspension", new { reason = "too early" });
 
@@ -110,7 +100,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
     [Fact]
     public async Task repeating_a_change_is_harmless_and_a_stale_etag_is_refused()
     {
-        var id = await ApplyAsync(NewCreditCode());
+        var id = await ApplyAsync(Given.NewCreditCode());
         (await ChangeAsync(id, "designation")).Context.Response.StatusCode.ShouldBe(204);
         (await ChangeAsync(id, "designation")).Context.Response.StatusCode.ShouldBe(204);
         (await GetAsync(id)).Version.ShouldBe(2);
@@ -122,7 +112,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
     [Fact]
     public async Task one_company_has_one_branch_station()
     {
-        var code = NewCreditCode();
+        var code = Given.NewCreditCode();
         await ApplyAsync(code);
 
         var again = await fixture.Host.Scenario(x =>
@@ -136,7 +126,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
     [Fact]
     public async Task concurrent_applications_of_one_company_make_one_branch_station()
     {
-        var code = NewCreditCode();
+        var code = Given.NewCreditCode();
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => fixture.Host.Scenario(x =>
         {
@@ -165,7 +155,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
     [Fact]
     public async Task the_contact_is_shown_to_the_base_and_the_company_only()
     {
-        var id = await ApplyAsync(NewCreditCode());
+        var id = await ApplyAsync(Given.NewCreditCode());
 
         (await GetAsync(id)).Contact!.Email.ShouldBe("hr@paoyou.example");
         (await GetAsync(id, PartnerKeys.Analyst)).Contact.ShouldBeNull();

@@ -48,7 +48,7 @@ public record CheckIn(string? Code, Guid? RegistrationId, int? Session)
             return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "Attendance is closed.");
         }
 
-        if (DateOnly.FromDateTime(now.ToOffset(EventsRules.CityOffset).DateTime) < DateOnly.FromDateTime(activity.Plan.StartsAt.DateTime))
+        if (CityTime.DateOf(now) < DateOnly.FromDateTime(activity.Plan.StartsAt.DateTime))
         {
             return new Refusal("check-in-opens-on-the-day", $"Check-in opens on {activity.Plan.StartsAt:yyyy-MM-dd}.");
         }
@@ -72,7 +72,7 @@ public record CheckIn(string? Code, Guid? RegistrationId, int? Session)
         return registration.SessionsAttended.Count > 0
             ? checkedIn
             : checkedIn.Publishing(new Published.ParticipantAttended(activity.Id, registration.StudentId, activity.Plan.Title, activity.Plan.Type.ToString(),
-                DateOnly.FromDateTime(now.ToOffset(EventsRules.CityOffset).DateTime), now));
+                CityTime.DateOf(now), now));
     }
 }
 

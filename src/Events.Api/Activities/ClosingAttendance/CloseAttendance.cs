@@ -25,7 +25,7 @@ public static class CloseAttendance
             return Decision.Nothing;
         }
 
-        if (DateOnly.FromDateTime(now.ToOffset(EventsRules.CityOffset).DateTime) < DateOnly.FromDateTime(activity.Plan.StartsAt.DateTime))
+        if (CityTime.DateOf(now) < DateOnly.FromDateTime(activity.Plan.StartsAt.DateTime))
         {
             return new Refusal("attendance-closes-on-or-after-the-day", $"The activity starts on {activity.Plan.StartsAt:yyyy-MM-dd}.");
         }
@@ -40,7 +40,7 @@ public static class CloseAttendance
                 .Select(registration => new NoShowRecorded(activity.Id, registration.Id, now)),
             .. completions.Select(registration => new CompletionRecorded(activity.Id, registration.Id, registration.SessionsAttended.Count, now)),
         ]);
-        var completedOn = DateOnly.FromDateTime(now.ToOffset(EventsRules.CityOffset).DateTime);
+        var completedOn = CityTime.DateOf(now);
         return decision.Publishing([.. completions.Select(registration => new Published.TrainingCompleted(
             activity.Id, registration.StudentId, activity.Plan.Title, activity.Plan.Type.ToString(), registration.SessionsAttended.Count, completedOn, now))]);
     }

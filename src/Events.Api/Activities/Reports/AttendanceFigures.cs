@@ -22,14 +22,14 @@ public static class AttendanceFiguresEndpoint
     [EndpointSummary("Attendance figures per activity type and month")]
     public static async Task<IReadOnlyList<AttendanceFigure>> Get(int year, IQuerySession session, CancellationToken cancellation)
     {
-        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, EventsRules.CityOffset);
+        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, CityTime.Offset);
         var to = from.AddYears(1);
         var activities = await session.Query<Activity>()
             .Where(activity => activity.Plan.StartsAt >= from && activity.Plan.StartsAt < to)
             .ToListAsync(cancellation);
 
         return activities
-            .GroupBy(activity => (activity.Plan.Type, Month: activity.Plan.StartsAt.ToOffset(EventsRules.CityOffset).ToString("yyyy-MM")))
+            .GroupBy(activity => (activity.Plan.Type, Month: activity.Plan.StartsAt.ToOffset(CityTime.Offset).ToString("yyyy-MM")))
             .OrderBy(group => group.Key.Month).ThenBy(group => group.Key.Type)
             .Select(group => new AttendanceFigure(
                 group.Key.Type,

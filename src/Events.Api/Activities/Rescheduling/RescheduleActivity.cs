@@ -13,7 +13,7 @@ namespace Events.Activities.Rescheduling;
 public record RescheduleActivity(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Venue)
 {
     public static RescheduleActivity Example { get; } = new(
-        new DateTimeOffset(2026, 12, 12, 9, 0, 0, EventsRules.CityOffset), new DateTimeOffset(2026, 12, 13, 17, 0, 0, EventsRules.CityOffset), null);
+        new DateTimeOffset(2026, 12, 12, 9, 0, 0, CityTime.Offset), new DateTimeOffset(2026, 12, 13, 17, 0, 0, CityTime.Offset), null);
 
     public sealed class Validator : AbstractValidator<RescheduleActivity>
     {
@@ -40,8 +40,8 @@ public record RescheduleActivity(DateTimeOffset StartsAt, DateTimeOffset EndsAt,
         }
 
         var venue = command.Venue?.Trim() ?? activity.Plan.Venue;
-        var startsAt = command.StartsAt.ToOffset(EventsRules.CityOffset);
-        var endsAt = command.EndsAt.ToOffset(EventsRules.CityOffset);
+        var startsAt = command.StartsAt.ToOffset(CityTime.Offset);
+        var endsAt = command.EndsAt.ToOffset(CityTime.Offset);
         return startsAt == activity.Plan.StartsAt && endsAt == activity.Plan.EndsAt && venue == activity.Plan.Venue
             ? Decision.Nothing
             : Decision.Of(new ActivityRescheduled(activity.Id, venue, startsAt, endsAt, now));

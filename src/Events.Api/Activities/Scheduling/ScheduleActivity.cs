@@ -28,13 +28,13 @@ public record ScheduleActivity(
 {
     public static ScheduleActivity Example { get; } = new(
         "Entrepreneurship mentor training (创业导师培训)", ActivityType.MentorTraining, "Software Park Phase I, Building A, Hall 2",
-        new DateTimeOffset(2026, 12, 5, 9, 0, 0, EventsRules.CityOffset), new DateTimeOffset(2026, 12, 6, 17, 0, 0, EventsRules.CityOffset), 40,
-        new DateTimeOffset(2026, 11, 20, 9, 0, 0, EventsRules.CityOffset), new DateTimeOffset(2026, 12, 4, 18, 0, 0, EventsRules.CityOffset),
+        new DateTimeOffset(2026, 12, 5, 9, 0, 0, CityTime.Offset), new DateTimeOffset(2026, 12, 6, 17, 0, 0, CityTime.Offset), 40,
+        new DateTimeOffset(2026, 11, 20, 9, 0, 0, CityTime.Offset), new DateTimeOffset(2026, 12, 4, 18, 0, 0, CityTime.Offset),
         Audience.InternationalStudents, null, 2, 2);
 
     public ActivityPlan ToPlan() => new(
-        Title.Trim(), Type, Venue.Trim(), StartsAt.ToOffset(EventsRules.CityOffset), EndsAt.ToOffset(EventsRules.CityOffset), Capacity,
-        RegistrationOpensAt.ToOffset(EventsRules.CityOffset), RegistrationClosesAt.ToOffset(EventsRules.CityOffset), Audience,
+        Title.Trim(), Type, Venue.Trim(), StartsAt.ToOffset(CityTime.Offset), EndsAt.ToOffset(CityTime.Offset), Capacity,
+        RegistrationOpensAt.ToOffset(CityTime.Offset), RegistrationClosesAt.ToOffset(CityTime.Offset), Audience,
         PartnerUniversityIds?.Distinct().ToList() ?? [], Sessions ?? 1, RequiredSessions ?? Sessions ?? 1);
 
     public sealed class Validator : AbstractValidator<ScheduleActivity>

@@ -8,12 +8,9 @@ namespace Internships.Internships.Deadlines;
 /// <summary>Scheduled when an internship starts, for the agreed end date plus the grace period.</summary>
 public record FinalEvaluationDue(Guid InternshipId)
 {
-    /// <summary>The city's time zone (China Standard Time, no daylight saving): dates in agreements are its dates.</summary>
-    public static readonly TimeSpan CityOffset = TimeSpan.FromHours(8);
-
     /// <summary>The end of the agreed end date, in the city, plus the grace period.</summary>
     public static DateTimeOffset DueAt(AgreementTerms terms, InternshipRules rules) =>
-        new DateTimeOffset(terms.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue), CityOffset) + rules.FinalEvaluationGracePeriod;
+        new DateTimeOffset(terms.EndDate.AddDays(1).ToDateTime(TimeOnly.MinValue), CityTime.Offset) + rules.FinalEvaluationGracePeriod;
 
     public static Decision Decide(Internship internship, InternshipRules rules, DateTimeOffset now) =>
         internship is { State: InternshipState.Started, FinalEvaluation: null, FinalEvaluationIsOverdue: false, Terms: { } terms }

@@ -87,7 +87,7 @@ public static class SubmitApplicationEndpoint
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = CityTime.DateOf(now);
         var policy = await SubmitApplication.PolicyInForceAsync(session, today, cancellation);
         var facts = await SubmitApplication.FactsAsync(application, session, today, cancellation);
         return SubmitApplication.Decide(application, policy, facts, now).Respond(request, response, application.Version);
