@@ -10,6 +10,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.Operations;
 using StudentBase.ServiceDefaults.Partners;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults.Idempotency;
+using StudentBase.ServiceDefaults.Operations;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -24,6 +25,12 @@ public static class EventSourcedServiceExtensions
 {
     /// <summary>The connection string every service reads: one PostgreSQL database, one schema per service.</summary>
     public const string ConnectionName = "platform";
+
+    /// <summary>How long a message about a subject not yet known here waits between later attempts (after quick retries).</summary>
+    public const string UnknownSubjectWaitsSection = "Messaging:UnknownSubjectWaits";
+
+    private static readonly TimeSpan[] DefaultUnknownSubjectWaits =
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
 
     /// <summary>
     /// Marten as the event store in the service's own schema, Wolverine for HTTP endpoints and messaging
@@ -69,6 +76,10 @@ public static class EventSourcedServiceExtensions
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(integration => integration.TransportSchemaName = Queues.TransportSchema);
 
+        var unknownSubjectWaits = builder.Configuration.GetSection(UnknownSubjectWaitsSection).Get<TimeSpan[]>() is { Length: > 0 } configured
+            ? configured
+            : DefaultUnknownSubjectWaits;
+
         builder.Host.UseWolverine(options =>
         {
             options.ApplicationAssembly = applicationAssembly;
@@ -82,21 +93,25 @@ public static class EventSourcedServiceExtensions
             options.OnException<JasperFx.ConcurrencyException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             // Integration messages may overtake the one that introduces what they speak of: wait for it rather than drop them.
+            // After the last wait it becomes a dead letter, for an operator to replay once the fault is fixed.
             options.OnException<NotYetKnownException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))
-                .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1));
+                .Then.ScheduleRetry(unknownSubjectWaits);
             options.Services.AddResourceSetupOnStartup();
-            options.Policies.AddMiddleware(typeof(ActingPartnerMessages.Recorder),
-                chain => chain.Handlers.Any(handler => handler.Method.GetParameters().Any(parameter => parameter.ParameterType == typeof(IDocumentSession))));
+            options.Policies.AddMiddleware(typeof(Provenance.OfMessages), _ => true);
             configureMessaging?.Invoke(options);
         });
 
         builder.Services.AddWolverineHttp();
         builder.AddPartnerAccess();
+        builder.Services.AddSingleton<IConfigureMarten, OperationsMartenConfiguration>();
         builder.Services.AddHostedService<HandlerWarmUp>();
         builder.Services.AddSingleton<ExpiredRequestsPurge>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ExpiredRequestsPurge>());
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql")
+            .AddCheck<MessagingHealthCheck>("messaging");
+        builder.AddOperations(schemaName);
 
         return builder;
     }
@@ -106,12 +121,13 @@ public static class EventSourcedServiceExtensions
     {
         app.MapDefaultEndpoints();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapOperationsEndpoints();
         app.MapWolverineEndpoints(http =>
         {
             http.RejectUnparseableQueryValues = true;
             // Builds every endpoint's code at startup rather than on its first request (seconds otherwise).
             http.WarmUpRoutes = RouteWarmup.Eager;
-            http.AddMiddleware(typeof(ActingPartnerMiddleware), chain => !chain.HttpMethods.SequenceEqual(["GET"]));
+            http.AddMiddleware(typeof(Provenance.OfRequests), chain => !chain.HttpMethods.SequenceEqual(["GET"]));
         });
         return app;
     }

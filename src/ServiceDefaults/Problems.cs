@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using StudentBase.ServiceDefaults.Operations;
 
 namespace StudentBase.ServiceDefaults;
 
@@ -82,6 +83,11 @@ public static class Problems
     internal static void Classify(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        if (problem.Type == RuleViolated.Type && problem.Extensions.TryGetValue("rule", out var rule))
+        {
+            DecisionLog.LogRefusal(context.HttpContext, rule?.ToString() ?? "unknown");
+        }
+
         if (problem.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true)
         {
             return;

@@ -134,5 +134,5 @@ public static class ServiceDefaultsExtensions
 public static class TelemetrySources
 {
     public static readonly string[] ActivitySources = ["Wolverine", "Marten", "Npgsql"];
-    public static readonly string[] Meters = ["Wolverine*", "Marten", "Npgsql"];
+    public static readonly string[] Meters = ["Wolverine*", "Marten", "Npgsql", Operations.MessagingMonitor.MeterName];
 }

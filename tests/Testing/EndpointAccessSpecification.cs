@@ -16,8 +16,24 @@ namespace StudentBase.Testing;
 /// </summary>
 public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixture<TProgram> fixture) where TProgram : class
 {
-    /// <summary>"METHOD /route/{pattern}" → the roles allowed, for every endpoint that is not anonymous.</summary>
+    /// <summary>"METHOD /route/{pattern}" → the roles allowed, for every endpoint of the service's own that is not anonymous.</summary>
     protected abstract IReadOnlyDictionary<string, PartnerRole[]> Access { get; }
+
+    /// <summary>The operators' endpoints every service has (ServiceDefaults).</summary>
+    private static readonly IReadOnlyDictionary<string, PartnerRole[]> OperationsAccess = new Dictionary<string, PartnerRole[]>
+    {
+        ["GET /api/operations/events/{eventId:guid}"] = [PartnerRole.Operator],
+        ["GET /api/operations/events"] = [PartnerRole.Operator],
+        ["GET /api/operations/events/{eventId:guid}/consequences"] = [PartnerRole.Operator],
+        ["GET /api/operations/flows/{correlationId}"] = [PartnerRole.Operator],
+        ["GET /api/operations/dead-letters"] = [PartnerRole.Operator],
+        ["GET /api/operations/dead-letters/{id:guid}"] = [PartnerRole.Operator],
+        ["POST /api/operations/dead-letters/{id:guid}/replay"] = [PartnerRole.Operator],
+        ["DELETE /api/operations/dead-letters/{id:guid}"] = [PartnerRole.Operator],
+    };
+
+    private IReadOnlyDictionary<string, PartnerRole[]> AllAccess =>
+        Access.Concat(OperationsAccess).ToDictionary(entry => entry.Key, entry => entry.Value);
 
     private IEnumerable<RouteEndpoint> Endpoints => fixture.Host.Services.GetServices<EndpointDataSource>()
         .SelectMany(source => source.Endpoints)
@@ -48,8 +64,8 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
                 Roles: endpoint.Metadata.GetOrderedMetadata<AllowAttribute>().SelectMany(allow => allow.AllowedRoles).Order().ToArray())))
             .ToDictionary(entry => entry.Name, entry => entry.Roles);
 
-        declared.Keys.ShouldBe(Access.Keys, ignoreOrder: true);
-        foreach (var (name, roles) in Access)
+        declared.Keys.ShouldBe(AllAccess.Keys, ignoreOrder: true);
+        foreach (var (name, roles) in AllAccess)
         {
             declared[name].ShouldBe(roles.Order().ToArray(), name);
         }
@@ -58,7 +74,7 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
     [Fact]
     public async Task each_role_is_let_in_or_refused_as_declared()
     {
-        foreach (var (name, allowed) in Access)
+        foreach (var (name, allowed) in AllAccess)
         {
             foreach (var (role, key) in PartnerKeys.ByRole)
             {
@@ -81,7 +97,7 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
     [Fact]
     public async Task a_request_without_a_valid_key_is_unauthenticated()
     {
-        foreach (var name in Access.Keys)
+        foreach (var name in AllAccess.Keys)
         {
             foreach (var key in new string?[] { null, "not-a-key", "sbk_revoked-or-never-issued" })
             {
@@ -104,6 +120,10 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
             if (method == "GET")
             {
                 x.Get.Url(url);
+            }
+            else if (method == "DELETE")
+            {
+                x.Delete.Url(url);
             }
             else
             {

@@ -87,7 +87,11 @@ public abstract class MalformedRequestSpecification<TProgram>(ServiceFixture<TPr
         var result = await fixture.Host.Scenario(x =>
         {
             x.As(key);
-            if (body is null)
+            if (method == "DELETE")
+            {
+                x.Delete.Url(url);
+            }
+            else if (body is null)
             {
                 x.Get.Url(url);
             }

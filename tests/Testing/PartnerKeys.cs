@@ -18,6 +18,7 @@ public static class PartnerKeys
     public const string SubsidyReviewer = "dev-reviewer-key";
     public const string Finance = "dev-finance-key";
     public const string Analyst = "dev-analyst-key";
+    public const string Operator = "dev-operator-key";
     public const string Applicant = "dev-applicant-key";
 
     /// <summary>A partner whose rate limit the fixture sets low, to see 429s.</summary>
@@ -40,6 +41,7 @@ public static class PartnerKeys
         [PartnerRole.SubsidyReviewer] = SubsidyReviewer,
         [PartnerRole.Finance] = Finance,
         [PartnerRole.Analyst] = Analyst,
+        [PartnerRole.Operator] = Operator,
         [PartnerRole.Applicant] = Applicant,
     };
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults.Operations;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.Tracking;
@@ -83,6 +84,29 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         stored.UserName.ShouldBe("xmu-student-system");
         stored.GetHeader(ActorHeaders.PartnerId).ShouldNotBeNull().ToString().ShouldBe("xmu-student-system");
         stored.GetHeader(ActorHeaders.PartnerRole).ShouldNotBeNull().ToString().ShouldBe(nameof(PartnerRole.University));
+    }
+
+    [Fact]
+    public async Task the_stored_event_is_caused_by_the_message_and_names_its_flow_and_sender()
+    {
+        var registered = SampleStudents.Daniel();
+        const string flow = "4bf92f3577b34da6a3ce929d0e0e4736";
+        const string sender = "00f067aa0ba902b7";
+
+        var tracked = await fixture.Host.TrackActivity().Timeout(Tracking.Patience).ExecuteAndWaitAsync((IMessageContext bus) =>
+        {
+            bus.CorrelationId = flow;
+            return bus.EndpointFor(new Uri($"postgresql://{inboxQueue}/")).SendAsync(registered,
+                new DeliveryOptions().WithHeader(Provenance.Headers.SentBy, sender));
+        });
+
+        var message = tracked.Received.Envelopes().Single(envelope => envelope.Message is StudentRegistered);
+        await using var session = fixture.Store.QuerySession();
+        var stored = (await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken)).Single();
+        stored.CorrelationId.ShouldBe(flow);
+        stored.CausationId.ShouldBe(message.Id.ToString());
+        stored.GetHeader(Provenance.Headers.SentBy).ShouldNotBeNull().ToString().ShouldBe(sender);
+        stored.GetHeader(Provenance.Headers.Command).ShouldNotBeNull().ToString().ShouldEndWith(nameof(StudentRegistered));
     }
 
     [Fact]

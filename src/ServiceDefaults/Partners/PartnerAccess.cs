@@ -78,20 +78,3 @@ public static class PartnerAccess
         options.Schema.For<PartnerApiKey>().UniqueIndex(key => key.KeyHash);
     }
 }
-
-/// <summary>
-/// Stamps the acting partner (id and role) on every event a request stores. Wolverine relays the partner id
-/// (the user name) to the messages the request sends, so events stored by consumers name it too.
-/// </summary>
-public static class ActingPartnerMiddleware
-{
-    public static void Before(ClaimsPrincipal user, IDocumentSession session)
-    {
-        if (Partner.From(user) is { } partner)
-        {
-            session.LastModifiedBy = partner.PartnerId;
-            session.SetHeader(ActorHeaders.PartnerId, partner.PartnerId);
-            session.SetHeader(ActorHeaders.PartnerRole, partner.Role.ToString());
-        }
-    }
-}

@@ -26,4 +26,7 @@ public enum PartnerRole
 
     /// <summary>A student or founder, bound to their own records.</summary>
     Applicant = 8,
+
+    /// <summary>Runs the platform: follows flows across services, handles dead letters; never sees personal data.</summary>
+    Operator = 9,
 }

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace StudentBase.ServiceDefaults.Operations;
+
+/// <summary>The service's name as the app host and service discovery know it (its schema's name).</summary>
+public sealed record OperationsOptions(string ServiceName);
+
+public static class OperationsRegistration
+{
+    /// <summary>Event lineage across the services, the messaging monitor and its metrics.</summary>
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddSingleton(new OperationsOptions(serviceName));
+        builder.Services.AddSingleton<EventLineage>();
+        builder.Services.AddHttpClient(EventLineage.PeersClient);
+        builder.Services.Configure<HealthThresholds>(builder.Configuration.GetSection(HealthThresholds.Section));
+        builder.Services.AddSingleton<MessagingMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MessagingMonitor>());
+        return builder;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StudentBase.ServiceDefaults.Partners;
+using Wolverine;
+using Wolverine.Postgresql;
+
+namespace StudentBase.ServiceDefaults.Operations;
+
+/// <summary>
+/// Where every stored event and every integration message comes from. An event's correlation id is the flow's
+/// trace id (Wolverine takes it from the partner's request); its causation id is the request (its span id) or
+/// the message (its envelope id) whose handling stored it. Its headers name the acting partner, the command or
+/// message, and for a message the unit of work that sent it, so the events one event caused can be found in
+/// every service.
+/// </summary>
+public static class Provenance
+{
+    /// <summary>The event metadata headers (beside <see cref="ActorHeaders"/>) and envelope headers it writes.</summary>
+    public static class Headers
+    {
+        /// <summary>The command (endpoint name) or message type that stored the event.</summary>
+        public const string Command = "command";
+
+        /// <summary>On an envelope: the causation id of the unit of work that sent it. On an event: that of the message it handled.</summary>
+        public const string SentBy = "sent-by";
+    }
+
+    /// <summary>The attributes set on the current span, in the platform's own namespace.</summary>
+    public static class Tags
+    {
+        public const string Command = "studentbase.command";
+        public const string CausationId = "studentbase.causation_id";
+        public const string PartnerRole = "studentbase.partner_role";
+        public const string StreamIds = "studentbase.stream_ids";
+        public const string EventTypes = "studentbase.event_types";
+    }
+
+    /// <summary>The request or message being handled: what caused the events stored and the messages sent.</summary>
+    private sealed record UnitOfWork(string CausationId, string? PartnerId, string? PartnerRole);
+
+    private static readonly AsyncLocal<UnitOfWork?> Current = new();
+
+    /// <summary>Routes a message to each consumer's inbox queue, stamped with the unit of work that sent it and its partner.</summary>
+    public static void PublishToInboxes<T>(this WolverineOptions messaging, params string[] inboxes)
+    {
+        foreach (var inbox in inboxes)
+        {
+            messaging.PublishMessage<T>().ToPostgresqlQueue(inbox).CustomizeOutgoing(Stamp);
+        }
+    }
+
+    private static void Stamp(Envelope envelope)
+    {
+        if (Current.Value is not { } unit)
+        {
+            return;
+        }
+
+        envelope.Headers[Headers.SentBy] = unit.CausationId;
+        if (unit.PartnerId is not null)
+        {
+            envelope.Headers[ActorHeaders.PartnerId] = unit.PartnerId;
+        }
+
+        if (unit.PartnerRole is not null)
+        {
+            envelope.Headers[ActorHeaders.PartnerRole] = unit.PartnerRole;
+        }
+    }
+
+    /// <summary>The command an HTTP request carries: its endpoint's name (e.g. <c>SignAgreement</c>).</summary>
+    public static string CommandOf(HttpContext context) =>
+        context.GetEndpoint() is { } endpoint
+            ? endpoint.Metadata.GetMetadata<Wolverine.Http.HttpChain>()?.DisplayName ?? endpoint.DisplayName ?? "unknown"
+            : "unknown";
+
+    /// <summary>HTTP middleware for every command endpoint: the request is the cause of what it stores and sends.</summary>
+    public static class OfRequests
+    {
+        public static void Before(HttpContext context, IDocumentSession session)
+        {
+            var causationId = Activity.Current?.SpanId.ToHexString() ?? Guid.CreateVersion7().ToString();
+            var command = CommandOf(context);
+            var partner = Partner.From(context.User);
+
+            session.CausationId = causationId;
+            session.SetHeader(Headers.Command, command);
+            if (partner is not null)
+            {
+                session.LastModifiedBy = partner.PartnerId;
+                session.SetHeader(ActorHeaders.PartnerId, partner.PartnerId);
+                session.SetHeader(ActorHeaders.PartnerRole, partner.Role.ToString());
+            }
+
+            Current.Value = new UnitOfWork(causationId, partner?.PartnerId, partner?.Role.ToString());
+            Activity.Current?.SetTag(Tags.Command, command)
+                .SetTag(Tags.CausationId, causationId)
+                .SetTag(Tags.PartnerRole, partner?.Role.ToString());
+        }
+    }
+
+    /// <summary>
+    /// Handler middleware: the message is the cause of what its handler stores and sends (Wolverine has already set
+    /// the session's causation id to the envelope id), and the partner its sender named acts on.
+    /// </summary>
+    public static class OfMessages
+    {
+        public static void Before(Envelope envelope, IDocumentSession session)
+        {
+            var command = envelope.MessageType ?? envelope.Message?.GetType().Name ?? "message";
+            session.CausationId = envelope.Id.ToString();
+            session.SetHeader(Headers.Command, command);
+
+            var partnerId = envelope.Headers.GetValueOrDefault(ActorHeaders.PartnerId);
+            var partnerRole = envelope.Headers.GetValueOrDefault(ActorHeaders.PartnerRole);
+            if (partnerId is not null)
+            {
+                session.LastModifiedBy = partnerId;
+                session.SetHeader(ActorHeaders.PartnerId, partnerId);
+            }
+
+            if (partnerRole is not null)
+            {
+                session.SetHeader(ActorHeaders.PartnerRole, partnerRole);
+            }
+
+            if (envelope.Headers.GetValueOrDefault(Headers.SentBy) is { } sentBy)
+            {
+                session.SetHeader(Headers.SentBy, sentBy);
+            }
+
+            Current.Value = new UnitOfWork(envelope.Id.ToString(), partnerId, partnerRole);
+            Activity.Current?.SetTag(Tags.Command, command)
+                .SetTag(Tags.CausationId, envelope.Id.ToString())
+                .SetTag(Tags.PartnerRole, partnerRole);
+        }
+    }
+}
