@@ -7,7 +7,12 @@ var database = builder.AddPlatformDatabase();
 var internships = builder.AddPlatformService<Projects.Internships_Api>("internships", database);
 
 // Internships provisions the shared queue tables first; the consumers start once it is healthy.
-builder.AddPlatformService<Projects.Events_Api>("events", database).WaitFor(internships);
-builder.AddPlatformService<Projects.Subsidies_Api>("subsidies", database).WaitFor(internships);
+var events = builder.AddPlatformService<Projects.Events_Api>("events", database).WaitFor(internships);
+var subsidies = builder.AddPlatformService<Projects.Subsidies_Api>("subsidies", database).WaitFor(internships);
+
+// Each service finds the others (service discovery) to follow a flow's events across all of them.
+internships.WithPeers(events, subsidies);
+events.WithPeers(internships, subsidies);
+subsidies.WithPeers(internships, events);
 
 builder.Build().Run();

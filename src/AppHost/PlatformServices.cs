@@ -12,4 +12,15 @@ public static class PlatformServices
             .WithHttpHealthCheck("/health")
             // Without it, shutdown waits ~10 s on an OTLP endpoint that has already gone.
             .WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000");
+
+    /// <summary>Lets a service reach the others by name (http://events, ...), without waiting for them.</summary>
+    public static IResourceBuilder<ProjectResource> WithPeers(this IResourceBuilder<ProjectResource> service, params IResourceBuilder<ProjectResource>[] peers)
+    {
+        foreach (var peer in peers)
+        {
+            service.WithReference(peer);
+        }
+
+        return service;
+    }
 }

@@ -19,6 +19,8 @@ public class DanielsJourney
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    private readonly List<(string Step, string TraceId)> _traces = [];
+
     [Fact]
     public async Task from_nomination_to_a_paid_first_instalment_through_all_three_services()
     {
@@ -140,19 +142,102 @@ public class DanielsJourney
         paid["instalments"]![0]!["state"]!.GetValue<string>().ShouldBe("Released");
         paid["instalments"]![0]!["amount"]!.GetValue<decimal>().ShouldBe(200_000m);
         paid["instalments"]![1]!["state"]!.GetValue<string>().ShouldBe("Pending");
+
+        // Operations: each partner request is one trace through every service it reached, and every event it caused,
+        // in any service, names that trace as its flow and chains back to the request by its causation.
+        var registeredFlow = TraceOf("POST /api/students");
+        var completedFlow = TraceOf($"POST /api/internships/{internship}/completion");
+        var trainingFlow = TraceOf($"POST /api/activities/{training}/attendance-closing");
+        var releasedFlow = TraceOf($"POST /api/subsidy-applications/{application}/instalments/1/release");
+        await ShouldBeTracedThroughAsync(receiver, registeredFlow, "internships", "events", "subsidies");
+        await ShouldBeTracedThroughAsync(receiver, completedFlow, "internships", "subsidies");
+        await ShouldBeTracedThroughAsync(receiver, trainingFlow, "events", "subsidies");
+        await ShouldBeTracedThroughAsync(receiver, releasedFlow, "subsidies");
+
+        (await ShouldChainBackToTheRequestAsync(events, registeredFlow)).Select(Service).ToHashSet()
+            .ShouldBe(["internships", "events", "subsidies"], ignoreOrder: true);
+        var completion = await ShouldChainBackToTheRequestAsync(subsidies, completedFlow);
+        var completedEvent = completion.First(@event => Service(@event) == "internships" && Type(@event) == "internship_completed");
+        var caused = await GetAsOperatorAsync(internships, $"/api/operations/events/{completedEvent["id"]}/consequences");
+        caused["consequences"]!.AsArray().Select(@event => (Service(@event!), Type(@event!)))
+            .ShouldContain(("subsidies", "internship_milestone_recorded"));
+        (await ShouldChainBackToTheRequestAsync(internships, trainingFlow)).Select(Service).ShouldContain("subsidies");
+        (await ShouldChainBackToTheRequestAsync(internships, releasedFlow)).Select(Service).ShouldAllBe(service => service == "subsidies");
     }
 
-    private static async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)
+    private string TraceOf(string step) => _traces.Last(trace => trace.Step == step).TraceId;
+
+    private static string Service(JsonNode @event) => @event["service"]!.GetValue<string>();
+
+    private static string Type(JsonNode @event) => @event["type"]!.GetValue<string>();
+
+    private static async Task ShouldBeTracedThroughAsync(OtlpTraceReceiver receiver, string traceId, params string[] services)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!receiver.Spans.Where(span => span.TraceId == traceId).Select(span => span.ServiceName).ToHashSet().IsSupersetOf(services)
+               && deadline.Elapsed < Patience)
+        {
+            await Task.Delay(200, Cancellation);
+        }
+
+        var traced = receiver.Spans.Where(span => span.TraceId == traceId).Select(span => span.ServiceName).ToHashSet();
+        traced.IsSupersetOf(services).ShouldBeTrue($"trace {traceId} reached {string.Join(", ", traced)}, not all of {string.Join(", ", services)}");
+    }
+
+    /// <summary>
+    /// Every event of the flow (read through any service) has the flow's trace id as correlation; the request's own events
+    /// share its causation; every other event was caused by a message sent by the request or by a message it caused.
+    /// </summary>
+    private static async Task<IReadOnlyList<JsonNode>> ShouldChainBackToTheRequestAsync(HttpClient anyService, string traceId)
+    {
+        var flow = await GetAsOperatorAsync(anyService, $"/api/operations/flows/{traceId}");
+        flow["unreachableServices"]!.AsArray().ShouldBeEmpty();
+        var events = flow["events"]!.AsArray().Select(@event => @event!).ToList();
+        events.ShouldNotBeEmpty();
+        events.ShouldAllBe(@event => @event["correlationId"]!.GetValue<string>() == traceId && @event["causationId"] != null);
+
+        var byTheRequest = events.Where(@event => @event["sentBy"] == null).Select(@event => @event["causationId"]!.GetValue<string>()).Distinct().ToList();
+        byTheRequest.ShouldHaveSingleItem("one partner request caused the flow");
+        var reached = new HashSet<string>(byTheRequest);
+        int before;
+        do
+        {
+            before = reached.Count;
+            foreach (var @event in events.Where(@event => @event["sentBy"] is { } sentBy && reached.Contains(sentBy.GetValue<string>())))
+            {
+                reached.Add(@event["causationId"]!.GetValue<string>());
+            }
+        }
+        while (reached.Count > before);
+
+        events.ShouldAllBe(@event => reached.Contains(@event["causationId"]!.GetValue<string>()), "every event chains back to the request");
+        return events;
+    }
+
+    private static async Task<JsonObject> GetAsOperatorAsync(HttpClient client, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Api-Key", "dev-operator-key");
+        var response = await client.SendAsync(request, Cancellation);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}: {await response.Content.ReadAsStringAsync(Cancellation)}");
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!;
+    }
+
+    private async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)
     {
         var response = await SendAsync(client, HttpMethod.Post, url, key, body, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>();
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(
+    /// <summary>Sends one partner request as the start of a trace of its own, remembered by its method and URL.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
         HttpClient client, HttpMethod method, string url, string key, object body, HttpStatusCode expected = HttpStatusCode.NoContent)
     {
         using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Api-Key", key);
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        _traces.Add(($"{method} {url}", traceId));
         var response = await client.SendAsync(request, Cancellation);
         response.StatusCode.ShouldBe(expected, $"{method} {url}: {await response.Content.ReadAsStringAsync(Cancellation)}");
         return response;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EndToEnd.Tests;
 
@@ -18,7 +19,8 @@ public sealed class PlatformApp : IAsyncDisposable
 
     private PlatformApp(DistributedApplication app) => _app = app;
 
-    public static async Task<PlatformApp> StartAsync(PlatformStorage storage, string otlpEndpoint, CancellationToken cancellation)
+    public static async Task<PlatformApp> StartAsync(
+        PlatformStorage storage, string otlpEndpoint, CancellationToken cancellation, IReadOnlyDictionary<string, string>? environment = null)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
@@ -34,6 +36,10 @@ public sealed class PlatformApp : IAsyncDisposable
                 .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint)
                 .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
                 .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "200");
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                builder.CreateResourceBuilder(service).WithEnvironment(name, value);
+            }
         }
 
         var app = await builder.BuildAsync(cancellation);
@@ -56,6 +62,27 @@ public sealed class PlatformApp : IAsyncDisposable
     }
 
     public HttpClient CreateClient(string service) => _app.CreateHttpClient(service);
+
+    /// <summary>Stops one service's process, as an operator would from the dashboard.</summary>
+    public Task StopServiceAsync(string service, CancellationToken cancellation) =>
+        RunCommandAsync(service, KnownResourceCommands.StopCommand, cancellation);
+
+    /// <summary>Starts a stopped service again and waits until it is healthy.</summary>
+    public async Task StartServiceAsync(string service, CancellationToken cancellation)
+    {
+        await RunCommandAsync(service, KnownResourceCommands.StartCommand, cancellation);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellation);
+    }
+
+    private async Task RunCommandAsync(string service, string command, CancellationToken cancellation)
+    {
+        var resource = _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(resource => resource.Name == service);
+        var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, cancellation);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{command} {service} failed: {result.Message}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -12,8 +12,9 @@ public class ServiceDefaultsTests(InternshipsFixture fixture)
     {
         var result = await fixture.Host.Scenario(x => x.Get.Url("/health"));
         var report = (await result.ReadAsJsonAsync<JsonObject>())!;
-        report["status"]!.GetValue<string>().ShouldBe("Healthy");
+        report["status"]!.GetValue<string>().ShouldNotBe("Unhealthy");
         report["checks"]!["postgresql"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+        report["checks"]!.AsObject().ContainsKey("messaging").ShouldBeTrue();
     }
 
     [Fact]

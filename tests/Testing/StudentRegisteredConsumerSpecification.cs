@@ -93,14 +93,14 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         const string flow = "4bf92f3577b34da6a3ce929d0e0e4736";
         const string sender = "00f067aa0ba902b7";
 
-        var tracked = await fixture.Host.TrackActivity().Timeout(Tracking.Patience).ExecuteAndWaitAsync((IMessageContext bus) =>
+        var tracked = await fixture.Host.TrackActivity().IncludeExternalTransports().Timeout(Tracking.Patience).ExecuteAndWaitAsync((IMessageContext bus) =>
         {
             bus.CorrelationId = flow;
             return bus.EndpointFor(new Uri($"postgresql://{inboxQueue}/")).SendAsync(registered,
                 new DeliveryOptions().WithHeader(Provenance.Headers.SentBy, sender));
         });
 
-        var message = tracked.Received.Envelopes().Single(envelope => envelope.Message is StudentRegistered);
+        var message = tracked.Executed.Envelopes().Single(envelope => envelope.Message is StudentRegistered);
         await using var session = fixture.Store.QuerySession();
         var stored = (await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken)).Single();
         stored.CorrelationId.ShouldBe(flow);

@@ -183,22 +183,20 @@ public sealed partial class MessagingMonitor(
 /// </summary>
 public sealed class MessagingHealthCheck(MessagingMonitor monitor, IOptions<HealthThresholds> options, TimeProvider clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        if (monitor.Latest is not { } figures)
-        {
-            return Task.FromResult(HealthCheckResult.Degraded("No messaging figures yet."));
-        }
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(monitor.Latest is { } figures
+            ? Judge(figures, options.Value, clock.GetUtcNow())
+            : HealthCheckResult.Degraded("No messaging figures yet."));
 
-        var thresholds = options.Value;
-        var now = clock.GetUtcNow();
+    public static HealthCheckResult Judge(MessagingFigures figures, HealthThresholds thresholds, DateTimeOffset now)
+    {
         var stalled = figures.Projections
             .Where(projection => projection.Lag > 0 && now - projection.LastMoved > thresholds.ProjectionStalledAfter)
             .Select(projection => $"{projection.Projection} has not moved for {(now - projection.LastMoved).TotalSeconds:0} s, {projection.Lag} events behind")
             .ToList();
         if (stalled.Count > 0)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy($"The async daemon has stalled: {string.Join("; ", stalled)}."));
+            return HealthCheckResult.Unhealthy($"The async daemon has stalled: {string.Join("; ", stalled)}.");
         }
 
         var behind = figures.Queues
@@ -210,8 +208,8 @@ public sealed class MessagingHealthCheck(MessagingMonitor monitor, IOptions<Heal
                 .Select(projection => $"{projection.Projection}: {projection.Lag} events behind"))
             .ToList();
 
-        return Task.FromResult(behind.Count > 0
+        return behind.Count > 0
             ? HealthCheckResult.Degraded($"Behind: {string.Join("; ", behind)}.")
-            : HealthCheckResult.Healthy($"Queues, inbox, outbox and projections keep up (sampled {figures.SampledAt:O})."));
+            : HealthCheckResult.Healthy($"Queues, inbox, outbox and projections keep up (sampled {figures.SampledAt:O}).");
     }
 }

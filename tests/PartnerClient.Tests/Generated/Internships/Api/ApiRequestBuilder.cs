@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Partners.Internships.Api.BranchStations;
 using Partners.Internships.Api.Internships;
+using Partners.Internships.Api.Operations;
 using Partners.Internships.Api.Partners;
 using Partners.Internships.Api.Placements;
 using Partners.Internships.Api.Students;
@@ -29,6 +30,11 @@ namespace Partners.Internships.Api
         public global::Partners.Internships.Api.Internships.InternshipsRequestBuilder Internships
         {
             get => new global::Partners.Internships.Api.Internships.InternshipsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The operations property</summary>
+        public global::Partners.Internships.Api.Operations.OperationsRequestBuilder Operations
+        {
+            get => new global::Partners.Internships.Api.Operations.OperationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The partners property</summary>
         public global::Partners.Internships.Api.Partners.PartnersRequestBuilder Partners

@@ -40,5 +40,9 @@ namespace Partners.Internships.Models
         #pragma warning disable CS1591
         Applicant,
         #pragma warning restore CS1591
+        [EnumMember(Value = "Operator")]
+        #pragma warning disable CS1591
+        Operator,
+        #pragma warning restore CS1591
     }
 }
