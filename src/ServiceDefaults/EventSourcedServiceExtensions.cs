@@ -121,6 +121,7 @@ public static class EventSourcedServiceExtensions
     {
         app.MapDefaultEndpoints();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<MalformedBodyMiddleware>();
         app.MapOperationsEndpoints();
         app.MapWolverineEndpoints(http =>
         {

@@ -80,6 +80,8 @@ public abstract class MalformedRequestSpecification<TProgram>(ServiceFixture<TPr
         }
 
         (await CountEventsAsync()).ShouldBe(eventsBefore);
+        fixture.Logs.Lines.ShouldNotContain(line => line.StartsWith("Error") && line.Contains("deserialize"),
+            "a partner's malformed body is not an error of the service");
     }
 
     private async Task ShouldBeClientErrorAsync(string method, string url, string key, string? body, string contentType)

@@ -107,6 +107,8 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         stored.CausationId.ShouldBe(message.Id.ToString());
         stored.GetHeader(Provenance.Headers.SentBy).ShouldNotBeNull().ToString().ShouldBe(sender);
         stored.GetHeader(Provenance.Headers.Command).ShouldNotBeNull().ToString().ShouldEndWith(nameof(StudentRegistered));
+        fixture.Spans.Texts.ShouldContain(span => span.StartsWith("Wolverine ") && span.Contains($"studentbase.causation_id={message.Id}")
+            && span.Contains($"studentbase.stream_ids={registered.StudentId}") && span.Contains("studentbase.event_types=student_recorded"));
     }
 
     [Fact]

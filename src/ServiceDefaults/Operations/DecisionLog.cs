@@ -22,7 +22,7 @@ public sealed partial class DecisionLog(ILogger<DecisionLog> logger) : DocumentS
 
         var eventTypes = string.Join(',', streams.SelectMany(stream => stream.Events).Select(@event => @event.EventTypeName).Distinct());
         var streamIds = string.Join(',', streams.Select(stream => stream.Id));
-        Activity.Current?.SetTag(Provenance.Tags.StreamIds, streamIds).SetTag(Provenance.Tags.EventTypes, eventTypes);
+        Provenance.DomainSpan()?.SetTag(Provenance.Tags.StreamIds, streamIds).SetTag(Provenance.Tags.EventTypes, eventTypes);
         Accepted(logger, session.GetHeader(Provenance.Headers.Command)?.ToString() ?? "unknown", eventTypes, streamIds,
             session.CausationId, session.CorrelationId);
         return Task.CompletedTask;

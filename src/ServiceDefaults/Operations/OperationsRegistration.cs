@@ -11,6 +11,7 @@ public static class OperationsRegistration
     /// <summary>Event lineage across the services, the messaging monitor and its metrics.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder, string serviceName)
     {
+        HandlerSpans.Listen();
         builder.Services.AddSingleton(new OperationsOptions(serviceName));
         builder.Services.AddSingleton<EventLineage>();
         builder.Services.AddHttpClient(EventLineage.PeersClient);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
@@ -38,7 +39,7 @@ public static class Provenance
     }
 
     /// <summary>The request or message being handled: what caused the events stored and the messages sent.</summary>
-    private sealed record UnitOfWork(string CausationId, string? PartnerId, string? PartnerRole);
+    private sealed record UnitOfWork(string CausationId, string? PartnerId, string? PartnerRole, Activity? Span);
 
     private static readonly AsyncLocal<UnitOfWork?> Current = new();
 
@@ -70,6 +71,9 @@ public static class Provenance
         }
     }
 
+    /// <summary>The span of the request or message being handled, where the domain attributes belong.</summary>
+    public static Activity? DomainSpan() => Current.Value?.Span;
+
     /// <summary>The command an HTTP request carries: its endpoint's name (e.g. <c>SignAgreement</c>).</summary>
     public static string CommandOf(HttpContext context) =>
         context.GetEndpoint() is { } endpoint
@@ -81,7 +85,9 @@ public static class Provenance
     {
         public static void Before(HttpContext context, IDocumentSession session)
         {
-            var causationId = Activity.Current?.SpanId.ToHexString() ?? Guid.CreateVersion7().ToString();
+            // Marten's session span is current by now; the request's own span is the one partners and ops see.
+            var span = context.Features.Get<IHttpActivityFeature>()?.Activity;
+            var causationId = span?.SpanId.ToHexString() ?? Guid.CreateVersion7().ToString();
             var command = CommandOf(context);
             var partner = Partner.From(context.User);
 
@@ -94,8 +100,8 @@ public static class Provenance
                 session.SetHeader(ActorHeaders.PartnerRole, partner.Role.ToString());
             }
 
-            Current.Value = new UnitOfWork(causationId, partner?.PartnerId, partner?.Role.ToString());
-            Activity.Current?.SetTag(Tags.Command, command)
+            Current.Value = new UnitOfWork(causationId, partner?.PartnerId, partner?.Role.ToString(), span);
+            span?.SetTag(Tags.Command, command)
                 .SetTag(Tags.CausationId, causationId)
                 .SetTag(Tags.PartnerRole, partner?.Role.ToString());
         }
@@ -131,10 +137,43 @@ public static class Provenance
                 session.SetHeader(Headers.SentBy, sentBy);
             }
 
-            Current.Value = new UnitOfWork(envelope.Id.ToString(), partnerId, partnerRole);
-            Activity.Current?.SetTag(Tags.Command, command)
+            var span = HandlerSpans.Current;
+            Current.Value = new UnitOfWork(envelope.Id.ToString(), partnerId, partnerRole, span);
+            span?.SetTag(Tags.Command, command)
                 .SetTag(Tags.CausationId, envelope.Id.ToString())
                 .SetTag(Tags.PartnerRole, partnerRole);
         }
     }
+}
+
+/// <summary>
+/// The span Wolverine opened for the message being handled. Marten's session span is current inside the handler and
+/// is not linked to it as a parent object, so the handler's span is remembered when Wolverine starts it.
+/// </summary>
+internal static class HandlerSpans
+{
+    private static readonly AsyncLocal<Activity?> Handling = new();
+
+    private static readonly ActivityListener Listener = new()
+    {
+        ShouldListenTo = source => source.Name == "Wolverine",
+        // Decides nothing about which spans exist: the OpenTelemetry SDK does.
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+        ActivityStarted = activity =>
+        {
+            if (activity.Kind is ActivityKind.Consumer or ActivityKind.Internal)
+            {
+                Handling.Value = activity;
+            }
+        },
+    };
+
+    static HandlerSpans() => ActivitySource.AddActivityListener(Listener);
+
+    /// <summary>Starts listening (once per process), before the first message is handled.</summary>
+    public static void Listen()
+    {
+    }
+
+    public static Activity? Current => Handling.Value is { IsStopped: false } span ? span : null;
 }

@@ -60,6 +60,11 @@ public class FollowingAFlow(InternshipsFixture fixture)
         stored.CausationId.Length.ShouldBe(16, "the causation of a request is its span id");
         stored.GetHeader(Provenance.Headers.Command).ShouldNotBeNull().ToString().ShouldBe("RegisterStudent");
 
+        fixture.Spans.Texts.ShouldContain(span => span.StartsWith("Microsoft.AspNetCore POST /api/students ")
+            && span.Contains($"studentbase.causation_id={stored.CausationId}") && span.Contains("studentbase.command=RegisterStudent")
+            && span.Contains($"studentbase.stream_ids={studentId}") && span.Contains("studentbase.event_types=student_nominated")
+            && span.Contains("studentbase.partner_role=University"));
+
         var sent = tracked.Sent.Envelopes().ToList();
         sent.ShouldNotBeEmpty();
         sent.ShouldAllBe(envelope => envelope.CorrelationId == traceId && envelope.Headers[Provenance.Headers.SentBy] == stored.CausationId);
