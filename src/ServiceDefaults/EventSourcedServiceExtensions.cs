@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StudentBase.Contracts;
+using StudentBase.ServiceDefaults.History;
 using StudentBase.ServiceDefaults.Idempotency;
 using StudentBase.ServiceDefaults.Operations;
 using StudentBase.ServiceDefaults.Partners;
@@ -112,6 +113,8 @@ public static class EventSourcedServiceExtensions
             .AddCheck<PostgresHealthCheck>("postgresql")
             .AddCheck<MessagingHealthCheck>("messaging");
         builder.AddOperations(schemaName);
+        builder.Services.Configure<HistoryOptions>(builder.Configuration.GetSection(HistoryOptions.Section));
+        builder.Services.AddSingleton<HistoryFeed>();
 
         return builder;
     }
@@ -123,6 +126,7 @@ public static class EventSourcedServiceExtensions
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<MalformedBodyMiddleware>();
         app.MapOperationsEndpoints();
+        app.MapHistoryEndpoints();
         app.MapWolverineEndpoints(http =>
         {
             http.RejectUnparseableQueryValues = true;

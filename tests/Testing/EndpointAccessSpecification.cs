@@ -19,7 +19,7 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
     /// <summary>"METHOD /route/{pattern}" → the roles allowed, for every endpoint of the service's own that is not anonymous.</summary>
     protected abstract IReadOnlyDictionary<string, PartnerRole[]> Access { get; }
 
-    /// <summary>The operators' endpoints every service has (ServiceDefaults).</summary>
+    /// <summary>The operators' and analysts' endpoints every service has (ServiceDefaults).</summary>
     private static readonly IReadOnlyDictionary<string, PartnerRole[]> OperationsAccess = new Dictionary<string, PartnerRole[]>
     {
         ["GET /api/operations/events/{eventId:guid}"] = [PartnerRole.Operator],
@@ -30,6 +30,8 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
         ["GET /api/operations/dead-letters/{id:guid}"] = [PartnerRole.Operator],
         ["POST /api/operations/dead-letters/{id:guid}/replay"] = [PartnerRole.Operator],
         ["DELETE /api/operations/dead-letters/{id:guid}"] = [PartnerRole.Operator],
+        ["GET /api/history/events"] = [PartnerRole.Analyst],
+        ["GET /api/history/events.ndjson"] = [PartnerRole.Analyst],
     };
 
     private IReadOnlyDictionary<string, PartnerRole[]> AllAccess =>
