@@ -6,6 +6,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.History;
 using StudentBase.ServiceDefaults.Operations;
 using StudentBase.ServiceDefaults.Partners;
 
@@ -32,6 +33,11 @@ builder.AddEventSourcedService(
     });
 
 builder.Services.Configure<EventsRules>(builder.Configuration.GetSection(EventsRules.Section));
+
+// Analysts see these as they were at any moment (/api/history/aggregates/{kind}/{id}).
+builder.Services.AddHistoryOf<Student>("students");
+builder.Services.AddHistoryOf<HostCompany>("host-companies");
+builder.Services.AddHistoryOf<Activity>("activities");
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -10,6 +10,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.History;
 using StudentBase.ServiceDefaults.Operations;
 using StudentBase.ServiceDefaults.Partners;
 
@@ -51,6 +52,13 @@ builder.AddEventSourcedService(
 
 builder.Services.Configure<InternshipRules>(builder.Configuration.GetSection(InternshipRules.Section));
 builder.Services.AddHostedService<DevelopmentData>();
+
+// Analysts see these as they were at any moment (/api/history/aggregates/{kind}/{id}).
+builder.Services.AddHistoryOf<Student>("students");
+builder.Services.AddHistoryOf<University>("universities");
+builder.Services.AddHistoryOf<BranchStation>("branch-stations");
+builder.Services.AddHistoryOf<Placement>("placements");
+builder.Services.AddHistoryOf<Internship>("internships");
 
 var app = builder.Build();
 app.MapEventSourcedService();

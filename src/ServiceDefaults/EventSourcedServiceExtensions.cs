@@ -127,6 +127,7 @@ public static class EventSourcedServiceExtensions
         app.UseMiddleware<MalformedBodyMiddleware>();
         app.MapOperationsEndpoints();
         app.MapHistoryEndpoints();
+        app.MapAsOfEndpoints();
         app.MapWolverineEndpoints(http =>
         {
             http.RejectUnparseableQueryValues = true;

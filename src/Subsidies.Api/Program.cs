@@ -6,6 +6,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using StudentBase.Contracts;
 using StudentBase.ServiceDefaults;
+using StudentBase.ServiceDefaults.History;
 using StudentBase.ServiceDefaults.Partners;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,11 @@ builder.AddEventSourcedService(
     });
 
 builder.Services.AddHostedService<ConfiguredPolicies>();
+
+// Analysts see these as they were at any moment (/api/history/aggregates/{kind}/{id}).
+builder.Services.AddHistoryOf<StudentRecord>("students");
+builder.Services.AddHistoryOf<SubsidyPolicy>("subsidy-policies");
+builder.Services.AddHistoryOf<SubsidyApplication>("subsidy-applications");
 
 var app = builder.Build();
 app.MapEventSourcedService();

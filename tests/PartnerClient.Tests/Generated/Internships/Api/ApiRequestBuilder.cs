@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Partners.Internships.Api.BranchStations;
+using Partners.Internships.Api.History;
 using Partners.Internships.Api.Internships;
 using Partners.Internships.Api.Operations;
 using Partners.Internships.Api.Partners;
@@ -25,6 +26,11 @@ namespace Partners.Internships.Api
         public global::Partners.Internships.Api.BranchStations.BranchStationsRequestBuilder BranchStations
         {
             get => new global::Partners.Internships.Api.BranchStations.BranchStationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The history property</summary>
+        public global::Partners.Internships.Api.History.HistoryRequestBuilder History
+        {
+            get => new global::Partners.Internships.Api.History.HistoryRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The internships property</summary>
         public global::Partners.Internships.Api.Internships.InternshipsRequestBuilder Internships
