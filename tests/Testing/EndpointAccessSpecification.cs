@@ -32,6 +32,7 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
         ["DELETE /api/operations/dead-letters/{id:guid}"] = [PartnerRole.Operator],
         ["GET /api/history/events"] = [PartnerRole.Analyst],
         ["GET /api/history/events.ndjson"] = [PartnerRole.Analyst],
+        ["GET /api/history/events.parquet"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/{kind}/{id:guid}"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/{kind}/{id:guid}/timeline"] = [PartnerRole.Analyst],

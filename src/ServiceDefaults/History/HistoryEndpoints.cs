@@ -65,6 +65,29 @@ public static class HistoryEndpoints
                 return Results.Empty;
             })
             .WithSummary("Every matching event, one JSON object a line, streamed as it is read (for exports and replays)");
+
+        history.MapGet("/events.parquet", async (string? after, string[]? type, Guid? stream, DateTimeOffset? from, DateTimeOffset? to,
+                HistoryFeed feed, HttpResponse response, CancellationToken cancellation) =>
+            {
+                if (Problem(after, null, from, to) is { } problem)
+                {
+                    return problem;
+                }
+
+                // Parquet's footer is written last and points back into the file, so the file is built on disk first.
+                var file = Path.Combine(Path.GetTempPath(), $"history-{Guid.NewGuid():N}.parquet");
+                await using var output = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                await ParquetExport.WriteAsync(feed.ReadAsync(new HistoryFilter(type ?? [], stream, from, to), Position(after), null, cancellation),
+                    output, cancellation);
+                output.Position = 0;
+                response.ContentType = ParquetExport.ContentType;
+                response.Headers.ContentDisposition = "attachment; filename=\"history.parquet\"";
+                response.ContentLength = output.Length;
+                await output.CopyToAsync(response.Body, cancellation);
+                return Results.Empty;
+            })
+            .WithSummary("Every matching event as one Parquet file (schema in the README), for DuckDB, pandas or Spark");
     }
 
     private static IResult? Problem(string? after, int? limit, DateTimeOffset? from, DateTimeOffset? to)

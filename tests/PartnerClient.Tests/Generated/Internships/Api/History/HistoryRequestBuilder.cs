@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions;
 using Partners.Internships.Api.History.Aggregates;
 using Partners.Internships.Api.History.Events;
 using Partners.Internships.Api.History.EventsNdjson;
+using Partners.Internships.Api.History.EventsParquet;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -31,6 +32,11 @@ namespace Partners.Internships.Api.History
         public global::Partners.Internships.Api.History.EventsNdjson.EventsNdjsonRequestBuilder EventsNdjson
         {
             get => new global::Partners.Internships.Api.History.EventsNdjson.EventsNdjsonRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The eventsParquet property</summary>
+        public global::Partners.Internships.Api.History.EventsParquet.EventsParquetRequestBuilder EventsParquet
+        {
+            get => new global::Partners.Internships.Api.History.EventsParquet.EventsParquetRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Partners.Internships.Api.History.HistoryRequestBuilder"/> and sets the default values.
