@@ -38,6 +38,8 @@ builder.Services.Configure<EventsRules>(builder.Configuration.GetSection(EventsR
 builder.Services.AddHistoryOf<Student>("students");
 builder.Services.AddHistoryOf<HostCompany>("host-companies");
 builder.Services.AddHistoryOf<Activity>("activities");
+// A person's journey also holds the events of what is theirs, which name only its own id.
+builder.Services.Configure<HistoryOptions>(history => history.JourneyKeys = ["RegistrationId"]);
 
 var app = builder.Build();
 app.MapEventSourcedService();

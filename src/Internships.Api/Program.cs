@@ -59,6 +59,8 @@ builder.Services.AddHistoryOf<University>("universities");
 builder.Services.AddHistoryOf<BranchStation>("branch-stations");
 builder.Services.AddHistoryOf<Placement>("placements");
 builder.Services.AddHistoryOf<Internship>("internships");
+// A person's journey also holds the events of what is theirs, which name only its own id.
+builder.Services.Configure<HistoryOptions>(history => history.JourneyKeys = ["InternshipId"]);
 
 var app = builder.Build();
 app.MapEventSourcedService();

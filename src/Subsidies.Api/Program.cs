@@ -35,6 +35,8 @@ builder.Services.AddHostedService<ConfiguredPolicies>();
 builder.Services.AddHistoryOf<StudentRecord>("students");
 builder.Services.AddHistoryOf<SubsidyPolicy>("subsidy-policies");
 builder.Services.AddHistoryOf<SubsidyApplication>("subsidy-applications");
+// A person's journey also holds the events of what is theirs, which name only its own id.
+builder.Services.Configure<HistoryOptions>(history => history.JourneyKeys = ["ApplicationId"]);
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -163,6 +163,23 @@ public class DanielsJourney
             .ShouldContain(("subsidies", "internship_milestone_recorded"));
         (await ShouldChainBackToTheRequestAsync(internships, trainingFlow)).Select(Service).ShouldContain("subsidies");
         (await ShouldChainBackToTheRequestAsync(internships, releasedFlow)).Select(Service).ShouldAllBe(service => service == "subsidies");
+
+        // Analysts: Daniel's journey across the three services, in time order, from any of them.
+        using var journeyRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/history/journeys/{daniel}");
+        journeyRequest.Headers.Add("X-Api-Key", "dev-analyst-key");
+        var journey = (await (await events.SendAsync(journeyRequest, Cancellation)).Content.ReadFromJsonAsync<JsonObject>(Cancellation))!;
+        journey["unreachableServices"]!.AsArray().ShouldBeEmpty();
+        var steps = journey["entries"]!.AsArray().Select(entry => (Service: Service(entry!), Type: Type(entry!["event"]!),
+            At: entry!["event"]!["timestamp"]!.GetValue<DateTimeOffset>())).ToList();
+        steps.Select(step => step.At).ShouldBeInOrder();
+        steps[0].ShouldBe(("internships", "student_nominated", steps[0].At));
+        var order = new[]
+        {
+            ("internships", "internship_completed"), ("events", "completion_recorded"), ("subsidies", "application_drafted"),
+            ("subsidies", "application_approved"), ("subsidies", "instalment_released"),
+        }.Select(wanted => steps.FindIndex(step => (step.Service, step.Type) == wanted)).ToList();
+        order.ShouldAllBe(index => index >= 0, string.Join(", ", steps.Select(step => $"{step.Service}:{step.Type}")));
+        order.ShouldBeInOrder();
     }
 
     private string TraceOf(string step) => _traces.Last(trace => trace.Step == step).TraceId;

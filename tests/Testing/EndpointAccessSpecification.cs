@@ -33,6 +33,8 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
         ["GET /api/history/events"] = [PartnerRole.Analyst],
         ["GET /api/history/events.ndjson"] = [PartnerRole.Analyst],
         ["GET /api/history/events.parquet"] = [PartnerRole.Analyst],
+        ["GET /api/history/journeys/{personId:guid}"] = [PartnerRole.Analyst],
+        ["GET /api/history/journeys/{personId:guid}.ndjson"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/{kind}/{id:guid}"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/{kind}/{id:guid}/timeline"] = [PartnerRole.Analyst],

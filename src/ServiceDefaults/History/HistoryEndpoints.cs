@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using StudentBase.ServiceDefaults.Operations;
 using StudentBase.ServiceDefaults.Partners;
 
 namespace StudentBase.ServiceDefaults.History;
 
 public sealed record HistoryPage(IReadOnlyList<HistoricalEvent> Events, string Next);
+
+public sealed record JourneyEntry(string Service, HistoricalEvent Event);
+
+/// <summary>One person's events in every service, in time order, and the services that could not be asked.</summary>
+public sealed record Journey(Guid PersonId, IReadOnlyList<JourneyEntry> Entries, IReadOnlyList<string> UnreachableServices);
 
 /// <summary>
 /// The analysts' API of every service: the whole event history in global order, page by page with an opaque cursor or
@@ -28,7 +34,7 @@ public static class HistoryEndpoints
         var history = app.MapGroup(Prefix).WithTags("History").WithMetadata(new AllowAttribute(PartnerRole.Analyst));
 
         history.MapGet("/events", async (string? after, int? limit, string[]? type, Guid? stream, DateTimeOffset? from, DateTimeOffset? to,
-                HistoryFeed feed, CancellationToken cancellation) =>
+                Guid? mentions, HistoryFeed feed, CancellationToken cancellation) =>
             {
                 if (Problem(after, limit, from, to) is { } problem)
                 {
@@ -37,7 +43,7 @@ public static class HistoryEndpoints
 
                 var position = Position(after);
                 var events = new List<HistoricalEvent>();
-                await foreach (var @event in feed.ReadAsync(new HistoryFilter(type ?? [], stream, from, to), position, limit ?? DefaultPageSize, cancellation))
+                await foreach (var @event in feed.ReadAsync(new HistoryFilter(type ?? [], stream, from, to, mentions), position, limit ?? DefaultPageSize, cancellation))
                 {
                     events.Add(@event);
                 }
@@ -45,6 +51,31 @@ public static class HistoryEndpoints
                 return Results.Ok(new HistoryPage(events, Cursor(events.Count > 0 ? events[^1].Sequence : position)));
             })
             .WithSummary("One page of the service's events in global order; pass 'next' as 'after' for the following page");
+
+        history.MapGet("/journeys/{personId:guid}", async (Guid personId, string? scope, HistoryFeed feed, PeerServices peers,
+                OperationsOptions service, IOptions<HistoryOptions> options, HttpRequest request, CancellationToken cancellation) =>
+                scope is not (null or "all" or "service")
+                    ? Results.Problem(Problems.Create(Problems.Validation, "'scope' is 'all' (every service, the default) or 'service' (this one)."))
+                    : Results.Ok(scope == "service"
+                        ? new Journey(personId, await LocalJourneyAsync(personId, feed, service, options.Value, cancellation), [])
+                        : await JourneyAsync(personId, feed, peers, service, options.Value, request, cancellation)))
+            .WithSummary($"One person's journey: their events in every service in time order (up to {MaximumPageSize} a service)");
+
+        history.MapGet("/journeys/{personId:guid}.ndjson", async (Guid personId, HistoryFeed feed, PeerServices peers, OperationsOptions service,
+                IOptions<HistoryOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpRequest request, HttpResponse response,
+                CancellationToken cancellation) =>
+            {
+                var journey = await JourneyAsync(personId, feed, peers, service, options.Value, request, cancellation);
+                response.ContentType = "application/x-ndjson";
+                foreach (var entry in journey.Entries)
+                {
+                    await JsonSerializer.SerializeAsync(response.Body, entry, json.Value.SerializerOptions, cancellation);
+                    await response.Body.WriteAsync("\n"u8.ToArray(), cancellation);
+                }
+
+                return Results.Empty;
+            })
+            .WithSummary("The same journey, one entry a line, for export");
 
         history.MapGet("/events.ndjson", async (string? after, string[]? type, Guid? stream, DateTimeOffset? from, DateTimeOffset? to,
                 HistoryFeed feed, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpResponse response, CancellationToken cancellation) =>
@@ -88,6 +119,46 @@ public static class HistoryEndpoints
                 return Results.Empty;
             })
             .WithSummary("Every matching event as one Parquet file (schema in the README), for DuckDB, pandas or Spark");
+    }
+
+    private static async Task<Journey> JourneyAsync(Guid personId, HistoryFeed feed, PeerServices peers, OperationsOptions service,
+        HistoryOptions options, HttpRequest request, CancellationToken cancellation)
+    {
+        var entries = (await LocalJourneyAsync(personId, feed, service, options, cancellation)).ToList();
+        var remote = await peers.AskAllAsync<Journey>($"{Prefix}/journeys/{personId}?scope=service", request, cancellation);
+        entries.AddRange(remote.SelectMany(answer => answer.Answer?.Entries ?? []));
+        return new Journey(personId,
+            [.. entries.OrderBy(entry => entry.Event.Timestamp).ThenBy(entry => entry.Service).ThenBy(entry => entry.Event.Sequence)],
+            [.. remote.Where(answer => answer.Answer is null).Select(answer => answer.Peer)]);
+    }
+
+    /// <summary>This service's events that name the person, and those that name what is theirs (<see cref="HistoryOptions.JourneyKeys"/>).</summary>
+    private static async Task<IReadOnlyList<JourneyEntry>> LocalJourneyAsync(
+        Guid personId, HistoryFeed feed, OperationsOptions service, HistoryOptions options, CancellationToken cancellation)
+    {
+        var events = new Dictionary<Guid, HistoricalEvent>();
+        var theirs = new HashSet<Guid>();
+        await foreach (var @event in feed.ReadAsync(HistoryFilter.Everything with { Mentions = personId }, 0, MaximumPageSize, cancellation, settledOnly: false))
+        {
+            events[@event.Id] = @event;
+            foreach (var key in options.JourneyKeys)
+            {
+                if (@event.Data?[key]?.GetValueKind() == JsonValueKind.String && Guid.TryParse(@event.Data[key]!.GetValue<string>(), out var id))
+                {
+                    theirs.Add(id);
+                }
+            }
+        }
+
+        foreach (var id in theirs)
+        {
+            await foreach (var @event in feed.ReadAsync(HistoryFilter.Everything with { Mentions = id }, 0, MaximumPageSize, cancellation, settledOnly: false))
+            {
+                events[@event.Id] = @event;
+            }
+        }
+
+        return [.. events.Values.OrderBy(@event => @event.Sequence).Select(@event => new JourneyEntry(service.ServiceName, @event))];
     }
 
     private static IResult? Problem(string? after, int? limit, DateTimeOffset? from, DateTimeOffset? to)

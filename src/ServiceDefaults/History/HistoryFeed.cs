@@ -26,8 +26,11 @@ public sealed record HistoricalEvent(
     string? ActorRole,
     string? Command);
 
-/// <summary>Which events to read: some types, one stream, a time range (from inclusive, to exclusive).</summary>
-public sealed record HistoryFilter(IReadOnlyList<string> Types, Guid? StreamId, DateTimeOffset? From, DateTimeOffset? To)
+/// <summary>
+/// Which events to read: some types, one stream, a time range (from inclusive, to exclusive), and those that concern
+/// one id (their stream, or an id their data names: how a person's journey is found in every service).
+/// </summary>
+public sealed record HistoryFilter(IReadOnlyList<string> Types, Guid? StreamId, DateTimeOffset? From, DateTimeOffset? To, Guid? Mentions = null)
 {
     public static readonly HistoryFilter Everything = new([], null, null, null);
 }
@@ -38,6 +41,12 @@ public sealed class HistoryOptions
     public const string Section = "History";
 
     public TimeSpan GapTolerance { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The ids, named in the events that name a person, of things that are theirs (a registration, an application):
+    /// the events naming those belong to the person's journey too (e.g. a check-in names the registration only).
+    /// </summary>
+    public string[] JourneyKeys { get; set; } = [];
 }
 
 /// <summary>
@@ -49,10 +58,14 @@ public sealed class HistoryFeed(NpgsqlDataSource dataSource, IDocumentStore stor
 {
     private string Schema => store.Options.Events.DatabaseSchemaName;
 
+    /// <param name="settledOnly">
+    /// Whether to stop before a hole that may be a transaction in flight: what a reader resuming from a cursor needs;
+    /// a one-off question (a person's journey) reads everything committed.
+    /// </param>
     public async IAsyncEnumerable<HistoricalEvent> ReadAsync(
-        HistoryFilter filter, long afterSequence, int? limit, [EnumeratorCancellation] CancellationToken cancellation)
+        HistoryFilter filter, long afterSequence, int? limit, [EnumeratorCancellation] CancellationToken cancellation, bool settledOnly = true)
     {
-        var upTo = await SafeSequenceAsync(cancellation);
+        var upTo = settledOnly ? await SafeSequenceAsync(cancellation) : long.MaxValue;
         var conditions = new List<string> { "seq_id > $1", "seq_id <= $2" };
         var parameters = new List<object> { afterSequence, upTo };
         if (filter.Types.Count > 0)
@@ -65,6 +78,13 @@ public sealed class HistoryFeed(NpgsqlDataSource dataSource, IDocumentStore stor
         {
             parameters.Add(streamId);
             conditions.Add($"stream_id = ${parameters.Count}");
+        }
+
+        if (filter.Mentions is { } mentioned)
+        {
+            parameters.Add(mentioned);
+            parameters.Add($"%{mentioned}%");
+            conditions.Add($"(stream_id = ${parameters.Count - 1} or data::text like ${parameters.Count})");
         }
 
         if (filter.From is { } from)

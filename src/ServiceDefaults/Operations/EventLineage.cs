@@ -1,9 +1,6 @@
 using System.Data.Common;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using StudentBase.ServiceDefaults.Partners;
 
@@ -31,25 +28,13 @@ public sealed record EventsAcrossServices(IReadOnlyList<EventProvenance> Events,
 public sealed record EventConsequences(EventProvenance Event, IReadOnlyList<EventProvenance> Consequences, IReadOnlyList<string> UnreachableServices);
 
 /// <summary>Reads the provenance of this service's stored events, and asks the other services for theirs.</summary>
-public sealed class EventLineage(
-    NpgsqlDataSource dataSource,
-    IDocumentStore store,
-    IHttpClientFactory clients,
-    IConfiguration configuration,
-    OperationsOptions options)
+public sealed class EventLineage(NpgsqlDataSource dataSource, IDocumentStore store, PeerServices peers, OperationsOptions options)
 {
-    public const string PeersClient = "operations-peers";
-
     /// <summary>How many events one query returns at most.</summary>
     public const int MaximumEvents = 1000;
 
     /// <summary>How many hops of messages a chain of consequences is followed.</summary>
     private const int MaximumDepth = 10;
-
-    /// <summary>The other services, as the app host names them in service discovery (services:{name}:...).</summary>
-    private IEnumerable<string> Peers => configuration.GetSection("services").GetChildren()
-        .Select(section => section.Key)
-        .Where(name => !string.Equals(name, options.ServiceName, StringComparison.OrdinalIgnoreCase));
 
     private string Schema => store.Options.Events.DatabaseSchemaName;
 
@@ -68,11 +53,11 @@ public sealed class EventLineage(
     public async Task<EventsAcrossServices> AcrossServicesAsync(EventFilter filter, HttpRequest request, CancellationToken cancellation)
     {
         var local = await QueryAsync(filter, cancellation);
-        var remote = await Task.WhenAll(Peers.Select(peer => AskAsync(peer, filter, request, cancellation)));
-        var events = local.Concat(remote.SelectMany(answer => answer.Events ?? []))
+        var remote = await peers.AskAllAsync<EventsOfOneService>($"{OperationsEndpoints.Prefix}/events?{Query(filter)}", request, cancellation);
+        var events = local.Concat(remote.SelectMany(answer => answer.Answer?.Events ?? []))
             .OrderBy(@event => @event.Timestamp).ThenBy(@event => @event.Service).ThenBy(@event => @event.Sequence)
             .ToList();
-        return new EventsAcrossServices(events, [.. remote.Where(answer => answer.Events is null).Select(answer => answer.Peer)]);
+        return new EventsAcrossServices(events, [.. remote.Where(answer => answer.Answer is null).Select(answer => answer.Peer)]);
     }
 
     /// <summary>
@@ -97,39 +82,10 @@ public sealed class EventLineage(
         return new EventConsequences(cause, consequences, [.. unreachable]);
     }
 
-    private async Task<(string Peer, IReadOnlyList<EventProvenance>? Events)> AskAsync(
-        string peer, EventFilter filter, HttpRequest request, CancellationToken cancellation)
-    {
-        var query = filter.CorrelationId is { } correlationId
-            ? $"correlationId={Uri.EscapeDataString(correlationId)}"
-            : string.Join('&', filter.CausationIds.Select(id => $"causationId={Uri.EscapeDataString(id)}")
-                .Concat(filter.SentBy.Select(id => $"sentBy={Uri.EscapeDataString(id)}")));
-        using var message = new HttpRequestMessage(HttpMethod.Get, $"http://{peer}{OperationsEndpoints.Prefix}/events?{query}");
-        foreach (var header in new[] { ApiKeyAuthenticationHandler.HeaderName, "Authorization" })
-        {
-            if (request.Headers.TryGetValue(header, out var value))
-            {
-                message.Headers.TryAddWithoutValidation(header, value.ToString());
-            }
-        }
-
-        try
-        {
-            using var response = await clients.CreateClient(PeersClient).SendAsync(message, cancellation);
-            if (!response.IsSuccessStatusCode)
-            {
-                return (peer, null);
-            }
-
-            var answer = await response.Content.ReadFromJsonAsync<EventsOfOneService>(JsonSerializerOptions.Web, cancellation);
-            return (peer, answer?.Events);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException
-                                              or Polly.Timeout.TimeoutRejectedException)
-        {
-            return (peer, null);
-        }
-    }
+    private static string Query(EventFilter filter) => filter.CorrelationId is { } correlationId
+        ? $"correlationId={Uri.EscapeDataString(correlationId)}"
+        : string.Join('&', filter.CausationIds.Select(id => $"causationId={Uri.EscapeDataString(id)}")
+            .Concat(filter.SentBy.Select(id => $"sentBy={Uri.EscapeDataString(id)}")));
 
     private async Task<IReadOnlyList<EventProvenance>> QueryAsync(string condition, object[] parameters, CancellationToken cancellation)
     {

@@ -13,8 +13,9 @@ public static class OperationsRegistration
     {
         HandlerSpans.Listen();
         builder.Services.AddSingleton(new OperationsOptions(serviceName));
+        builder.Services.AddSingleton<PeerServices>();
         builder.Services.AddSingleton<EventLineage>();
-        builder.Services.AddHttpClient(EventLineage.PeersClient);
+        builder.Services.AddHttpClient(PeerServices.Client);
         builder.Services.Configure<HealthThresholds>(builder.Configuration.GetSection(HealthThresholds.Section));
         builder.Services.AddSingleton<MessagingMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MessagingMonitor>());

@@ -6,6 +6,7 @@ using Partners.Internships.Api.History.Aggregates;
 using Partners.Internships.Api.History.Events;
 using Partners.Internships.Api.History.EventsNdjson;
 using Partners.Internships.Api.History.EventsParquet;
+using Partners.Internships.Api.History.Journeys;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -37,6 +38,11 @@ namespace Partners.Internships.Api.History
         public global::Partners.Internships.Api.History.EventsParquet.EventsParquetRequestBuilder EventsParquet
         {
             get => new global::Partners.Internships.Api.History.EventsParquet.EventsParquetRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The journeys property</summary>
+        public global::Partners.Internships.Api.History.Journeys.JourneysRequestBuilder Journeys
+        {
+            get => new global::Partners.Internships.Api.History.Journeys.JourneysRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Partners.Internships.Api.History.HistoryRequestBuilder"/> and sets the default values.

@@ -22,7 +22,7 @@ namespace Partners.Internships.Api.History.Events
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public EventsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/history/events{?after*,from*,limit*,stream*,to*,type*}", pathParameters)
+        public EventsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/history/events{?after*,from*,limit*,mentions*,stream*,to*,type*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace Partners.Internships.Api.History.Events
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public EventsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/history/events{?after*,from*,limit*,stream*,to*,type*}", rawUrl)
+        public EventsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/history/events{?after*,from*,limit*,mentions*,stream*,to*,type*}", rawUrl)
         {
         }
         /// <summary>
@@ -116,6 +116,10 @@ namespace Partners.Internships.Api.History.Events
             #pragma warning disable CS1591
             [QueryParameter("limit")]
             public int? Limit { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            [QueryParameter("mentions")]
+            public Guid? Mentions { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("stream")]
