@@ -12,6 +12,7 @@ public class EndpointAccess(SubsidiesFixture fixture) : EndpointAccessSpecificat
         ["POST /api/subsidy-policies"] = [BaseAdministrator],
         ["GET /api/subsidy-policies"] = [BaseAdministrator, SubsidyReviewer, Finance, Analyst, Applicant],
         ["GET /api/subsidy-policies/{version}"] = [BaseAdministrator, SubsidyReviewer, Finance, Analyst, Applicant],
+        ["GET /api/subsidy-policies/{version}/what-if"] = [BaseAdministrator, Analyst],
         ["POST /api/subsidy-applications"] = [BaseAdministrator, Applicant],
         ["PUT /api/subsidy-applications/{id}"] = [BaseAdministrator, Applicant],
         ["GET /api/subsidy-applications/{id}"] = [BaseAdministrator, Applicant, SubsidyReviewer, Finance, Analyst],
