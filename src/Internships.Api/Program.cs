@@ -65,6 +65,6 @@ builder.Services.Configure<HistoryOptions>(history => history.JourneyKeys = ["In
 var app = builder.Build();
 app.MapEventSourcedService();
 
-return await app.RunJasperFxCommands(args);
+return await app.RunServiceAsync(args);
 
 public partial class Program;

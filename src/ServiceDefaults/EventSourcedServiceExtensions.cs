@@ -115,6 +115,7 @@ public static class EventSourcedServiceExtensions
         builder.AddOperations(schemaName);
         builder.Services.Configure<HistoryOptions>(builder.Configuration.GetSection(HistoryOptions.Section));
         builder.Services.AddSingleton<HistoryFeed>();
+        builder.Services.AddSingleton<ProjectionRebuilder>();
 
         return builder;
     }
@@ -128,6 +129,7 @@ public static class EventSourcedServiceExtensions
         app.MapOperationsEndpoints();
         app.MapHistoryEndpoints();
         app.MapAsOfEndpoints();
+        app.MapRebuildEndpoints();
         app.MapWolverineEndpoints(http =>
         {
             http.RejectUnparseableQueryValues = true;

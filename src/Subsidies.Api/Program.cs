@@ -41,6 +41,6 @@ builder.Services.Configure<HistoryOptions>(history => history.JourneyKeys = ["Ap
 var app = builder.Build();
 app.MapEventSourcedService();
 
-return await app.RunJasperFxCommands(args);
+return await app.RunServiceAsync(args);
 
 public partial class Program;

@@ -35,6 +35,8 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
         ["GET /api/history/events.parquet"] = [PartnerRole.Analyst],
         ["GET /api/history/journeys/{personId:guid}"] = [PartnerRole.Analyst],
         ["GET /api/history/journeys/{personId:guid}.ndjson"] = [PartnerRole.Analyst],
+        ["POST /api/history/rebuilds/"] = [PartnerRole.Operator, PartnerRole.Analyst],
+        ["GET /api/history/rebuilds/{id:guid}"] = [PartnerRole.Operator, PartnerRole.Analyst],
         ["GET /api/history/aggregates/"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/{kind}/{id:guid}"] = [PartnerRole.Analyst],
         ["GET /api/history/aggregates/{kind}/{id:guid}/timeline"] = [PartnerRole.Analyst],

@@ -12,7 +12,10 @@ namespace StudentBase.ServiceDefaults.History;
 
 /// <summary>An aggregate of the service that analysts can see as it was: its name in URLs and how to fold its stream.</summary>
 public sealed record HistoricalAggregate(
-    string Kind, Func<IQuerySession, Guid, long, DateTimeOffset?, CancellationToken, Task<object?>> StateAsync);
+    string Kind,
+    Type Type,
+    Func<IQuerySession, Guid, long, DateTimeOffset?, CancellationToken, Task<object?>> StateAsync,
+    Action<IDocumentSession, Guid> Delete);
 
 public sealed record AggregateAsOf(string Kind, Guid Id, long Version, DateTimeOffset? At, JsonNode? State);
 
@@ -25,10 +28,15 @@ public static class AsOfViews
     /// <summary>The most events a timeline shows (each with the state after it).</summary>
     public const int MaximumTimeline = 500;
 
-    /// <summary>Lets analysts see <typeparamref name="T"/> as it was, at <c>/api/history/aggregates/{kind}/{id}</c>.</summary>
+    /// <summary>
+    /// Lets analysts see <typeparamref name="T"/> as it was, at <c>/api/history/aggregates/{kind}/{id}</c>, and its read
+    /// model be rebuilt from the history (<c>/api/history/rebuilds</c>).
+    /// </summary>
     public static IServiceCollection AddHistoryOf<T>(this IServiceCollection services, string kind) where T : class =>
-        services.AddSingleton(new HistoricalAggregate(kind, async (session, id, version, at, cancellation) =>
-            await session.Events.AggregateStreamAsync<T>(id, version: version, timestamp: at, token: cancellation)));
+        services.AddSingleton(new HistoricalAggregate(kind, typeof(T),
+            async (session, id, version, at, cancellation) =>
+                await session.Events.AggregateStreamAsync<T>(id, version: version, timestamp: at, token: cancellation),
+            (session, id) => session.Delete<T>(id)));
 
     public static void MapAsOfEndpoints(this WebApplication app)
     {

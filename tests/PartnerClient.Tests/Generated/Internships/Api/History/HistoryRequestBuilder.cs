@@ -7,6 +7,7 @@ using Partners.Internships.Api.History.Events;
 using Partners.Internships.Api.History.EventsNdjson;
 using Partners.Internships.Api.History.EventsParquet;
 using Partners.Internships.Api.History.Journeys;
+using Partners.Internships.Api.History.Rebuilds;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -43,6 +44,11 @@ namespace Partners.Internships.Api.History
         public global::Partners.Internships.Api.History.Journeys.JourneysRequestBuilder Journeys
         {
             get => new global::Partners.Internships.Api.History.Journeys.JourneysRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The rebuilds property</summary>
+        public global::Partners.Internships.Api.History.Rebuilds.RebuildsRequestBuilder Rebuilds
+        {
+            get => new global::Partners.Internships.Api.History.Rebuilds.RebuildsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Partners.Internships.Api.History.HistoryRequestBuilder"/> and sets the default values.
