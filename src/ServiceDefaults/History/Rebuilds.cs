@@ -45,7 +45,7 @@ public sealed partial class ProjectionRebuilder(
     IDocumentStore store, NpgsqlDataSource dataSource, IEnumerable<HistoricalAggregate> aggregates, TimeProvider clock,
     IHostApplicationLifetime lifetime, ILogger<ProjectionRebuilder> logger)
 {
-    private const int BatchSize = 200;
+    private const int BatchSize = 500;
     private readonly ConcurrentDictionary<Guid, RebuildJob> _jobs = new();
 
     public IReadOnlyCollection<string> Kinds => [.. aggregates.Select(aggregate => aggregate.Kind)];
@@ -70,13 +70,19 @@ public sealed partial class ProjectionRebuilder(
         {
             var streams = await StreamsOfAsync(aggregate.Type, cancellation);
             job.Streams = streams.Count;
-            foreach (var batch in streams.Chunk(BatchSize))
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = cancellation };
+            var progressLock = new Lock();
+            await Parallel.ForEachAsync(streams.Chunk(BatchSize), parallel, async (batch, token) =>
             {
-                job.Events += await RebuildBatchAsync(aggregate, batch, cancellation);
-                job.Rebuilt += batch.Length;
-                job.EventsPerSecond = job.Events / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
-                progress?.Invoke(job);
-            }
+                var events = await RebuildBatchAsync(aggregate, batch, token);
+                lock (progressLock)
+                {
+                    job.Events += events;
+                    job.Rebuilt += batch.Length;
+                    job.EventsPerSecond = job.Events / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
+                    progress?.Invoke(job);
+                }
+            });
 
             job.State = RebuildState.Completed;
             Finished(logger, job.Kind, job.Rebuilt, job.Events, watch.Elapsed.TotalSeconds);
@@ -98,16 +104,14 @@ public sealed partial class ProjectionRebuilder(
     private async Task<long> RebuildBatchAsync(HistoricalAggregate aggregate, Guid[] streams, CancellationToken cancellation)
     {
         long events = 0;
-        var pending = streams.ToList();
+        IReadOnlyCollection<Guid> pending = streams;
         while (pending.Count > 0)
         {
-            var folded = new Dictionary<Guid, long>();
+            var folded = await VersionsAsync(pending, cancellation);
             await using (var session = store.LightweightSession())
             {
-                foreach (var stream in pending)
+                foreach (var (stream, version) in folded)
                 {
-                    var state = await session.Events.FetchStreamStateAsync(stream, cancellation);
-                    var version = state?.Version ?? 0;
                     var document = await aggregate.StateAsync(session, stream, version, null, cancellation);
                     if (document is null)
                     {
@@ -118,7 +122,6 @@ public sealed partial class ProjectionRebuilder(
                         session.Store(document);
                     }
 
-                    folded[stream] = version;
                     events += version;
                 }
 
@@ -126,20 +129,27 @@ public sealed partial class ProjectionRebuilder(
             }
 
             // A command may have stored a newer document meanwhile, which the one above replaced: fold those again.
-            await using var check = store.QuerySession();
-            var moved = new List<Guid>();
-            foreach (var (stream, version) in folded)
-            {
-                if ((await check.Events.FetchStreamStateAsync(stream, cancellation))?.Version is { } now && now != version)
-                {
-                    moved.Add(stream);
-                }
-            }
-
-            pending = moved;
+            var now = await VersionsAsync(folded.Keys, cancellation);
+            pending = [.. folded.Where(entry => now.GetValueOrDefault(entry.Key) != entry.Value).Select(entry => entry.Key)];
         }
 
         return events;
+    }
+
+    /// <summary>Each stream's current version, in one query.</summary>
+    private async Task<Dictionary<Guid, long>> VersionsAsync(IEnumerable<Guid> streams, CancellationToken cancellation)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = streams.ToArray() });
+        var versions = new Dictionary<Guid, long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            versions[reader.GetGuid(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
     }
 
     /// <summary>The streams whose events the aggregate folds: those holding an event its Create or Apply methods take.</summary>
