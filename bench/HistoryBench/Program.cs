@@ -90,5 +90,9 @@ async Task MeasureAsync(string what, string url)
     Report($"{what} ({bytes / 1024 / 1024} MiB)", students * EventsPerStudent, watch.Elapsed);
 }
 
-static void Report(string what, long events, TimeSpan elapsed) =>
-    Console.WriteLine($"{what}: {events:N0} events in {elapsed.TotalSeconds:0.0} s = {events / elapsed.TotalSeconds:N0} events/s");
+static void Report(string what, long events, TimeSpan elapsed)
+{
+    using var process = Process.GetCurrentProcess();
+    Console.WriteLine($"{what}: {events:N0} events in {elapsed.TotalSeconds:0.0} s = {events / elapsed.TotalSeconds:N0} events/s " +
+                      $"(process peak working set so far {process.PeakWorkingSet64 / 1024 / 1024} MiB)");
+}
