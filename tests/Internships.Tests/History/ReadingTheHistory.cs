@@ -28,6 +28,25 @@ public class ReadingTheHistory(InternshipsFixture fixture)
         return result.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();
     }
 
+    /// <summary>
+    /// The feed shows an event once no earlier hole in the sequence may still be a transaction in flight (up to the gap
+    /// tolerance after a rolled-back one, which concurrent tests cause): a reader of what it just wrote waits for it.
+    /// </summary>
+    private async Task<HistoryPage> SettledPageAsync(string query, Func<HistoryPage, bool> shows)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await PageAsync(query);
+            if (shows(page) || waited.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                return page;
+            }
+
+            await Task.Delay(200, Cancellation);
+        }
+    }
+
     private async Task<HistoryPage> PageAsync(string query) =>
         (await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events?{query}"))).ReadAsJson<HistoryPage>()!;
 
@@ -74,7 +93,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
     {
         var studentId = await RegisterAsync("Zainab Haruna");
 
-        var page = await PageAsync($"stream={studentId}");
+        var page = await SettledPageAsync($"stream={studentId}", shown => shown.Events.Count > 0);
 
         var nominated = page.Events.ShouldHaveSingleItem();
         nominated.Type.ShouldBe("student_nominated");
@@ -97,7 +116,8 @@ public class ReadingTheHistory(InternshipsFixture fixture)
         var first = await RegisterAsync();
         var second = await RegisterAsync();
 
-        var ofType = await PageAsync($"type=student_nominated&from={Uri.EscapeDataString(before.ToString("O"))}&limit=1000");
+        var ofType = await SettledPageAsync($"type=student_nominated&from={Uri.EscapeDataString(before.ToString("O"))}&limit=1000",
+            shown => shown.Events.Any(@event => @event.StreamId == second));
         ofType.Events.ShouldAllBe(@event => @event.Type == "student_nominated" && @event.Timestamp >= before);
         ofType.Events.Select(@event => @event.StreamId).ShouldContain(first);
         ofType.Events.Select(@event => @event.StreamId).ShouldContain(second);
@@ -111,6 +131,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
     {
         var studentId = await RegisterAsync();
 
+        await SettledPageAsync($"stream={studentId}", shown => shown.Events.Count > 0);
         var result = await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events.ndjson?type=student_nominated"));
 
         result.Context.Response.ContentType.ShouldBe("application/x-ndjson");
