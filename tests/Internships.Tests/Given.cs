@@ -19,6 +19,20 @@ public static class Given
             coordinator = new { name = "Chen Jing", phone = "+86 592 218 0000", email = "coordinator@university.example" },
         });
 
+    /// <summary>A university's nomination of a student (the body of POST /api/students).</summary>
+    public static object NominationOf(Guid universityId, string fullName = "Amara Okafor") => new
+    {
+        universityId,
+        fullName,
+        nationality = "NG",
+        passportNumber = "A12345678",
+        programme = "Software Engineering",
+        degreeLevel = "Master",
+        enrolledOn = "2022-09-01",
+        expectedGraduation = "2025-07-01",
+        residencePermitExpiry = "2025-09-30",
+    };
+
     public static async Task<Guid> StudentAsync(this InternshipsFixture fixture, Guid universityId, DateOnly? residencePermitExpiry = null) =>
         await fixture.CreateAsync("/api/students", new
         {

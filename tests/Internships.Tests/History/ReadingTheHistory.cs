@@ -17,12 +17,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
     {
         var result = await fixture.Host.Scenario(x =>
         {
-            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(new
-            {
-                universityId = PartnerKeys.XiamenUniversity, fullName, nationality = "NG", passportNumber = "A12345678",
-                programme = "Software Engineering", degreeLevel = "Master", enrolledOn = "2022-09-01", expectedGraduation = "2025-07-01",
-                residencePermitExpiry = "2025-09-30",
-            }).ToUrl("/api/students");
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity, fullName)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
         return result.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();

@@ -15,19 +15,6 @@ public class FollowingAFlow(InternshipsFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static object Student(Guid universityId) => new
-    {
-        universityId,
-        fullName = "Amara Okafor",
-        nationality = "NG",
-        passportNumber = "A12345678",
-        programme = "Software Engineering",
-        degreeLevel = "Master",
-        enrolledOn = "2022-09-01",
-        expectedGraduation = "2025-07-01",
-        residencePermitExpiry = "2025-09-30",
-    };
-
     private static string NewTraceId() => System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
 
     private async Task<(Guid StudentId, ITrackedSession Tracked)> RegisterInFlowAsync(string traceId)
@@ -37,7 +24,7 @@ public class FollowingAFlow(InternshipsFixture fixture)
         {
             var result = await fixture.Host.Scenario(x =>
             {
-                x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Student(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
+                x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
                 x.WithRequestHeader("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
                 x.StatusCodeShouldBe(StatusCodes.Status201Created);
             });
@@ -113,7 +100,7 @@ public class FollowingAFlow(InternshipsFixture fixture)
         var (studentId, _) = await RegisterInFlowAsync(traceId);
         await fixture.Host.Scenario(x =>
         {
-            x.As(PartnerKeys.BaseAdministrator).Post.Json(Student(Guid.CreateVersion7())).ToUrl("/api/students");
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(Given.NominationOf(Guid.CreateVersion7())).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status422UnprocessableEntity);
         });
 

@@ -28,12 +28,7 @@ public class ReportingMessagingHealth(QuickHealthFixture fixture) : IClassFixtur
     {
         await fixture.Host.Scenario(x =>
         {
-            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(new
-            {
-                universityId = PartnerKeys.XiamenUniversity, fullName = "Amara Okafor", nationality = "NG", passportNumber = "A12345678",
-                programme = "Software Engineering", degreeLevel = "Master", enrolledOn = "2022-09-01", expectedGraduation = "2025-07-01",
-                residencePermitExpiry = "2025-09-30",
-            }).ToUrl("/api/students");
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
 

@@ -14,24 +14,11 @@ namespace Internships.Tests.Students;
 /// <summary>Each partner sees and acts only for its own: someone else's record is a 404, never a 403.</summary>
 public class StudentScoping(InternshipsFixture fixture)
 {
-    private static object StudentOf(Guid universityId) => new
-    {
-        universityId,
-        fullName = "Amara Okafor",
-        nationality = "NG",
-        passportNumber = "A12345678",
-        programme = "Software Engineering",
-        degreeLevel = "Master",
-        enrolledOn = "2022-09-01",
-        expectedGraduation = "2025-07-01",
-        residencePermitExpiry = "2025-09-30",
-    };
-
     private async Task<Guid> RegisterAsync(string key, Guid universityId)
     {
         var result = await fixture.Host.Scenario(x =>
         {
-            x.As(key).Post.Json(StudentOf(universityId)).ToUrl("/api/students");
+            x.As(key).Post.Json(Given.NominationOf(universityId)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
         return result.ReadAsJson<CreationResponse<Guid>>().Value;
@@ -66,7 +53,7 @@ public class StudentScoping(InternshipsFixture fixture)
     {
         var result = await fixture.Host.Scenario(x =>
         {
-            x.As(PartnerKeys.JimeiUniversityKey).Post.Json(StudentOf(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
+            x.As(PartnerKeys.JimeiUniversityKey).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status403Forbidden);
         });
         (await result.ReadAsJsonAsync<JsonObject>())!["type"]!.GetValue<string>().ShouldBe("/problems/forbidden");
