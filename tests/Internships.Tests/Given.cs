@@ -19,6 +19,27 @@ public static class Given
             coordinator = new { name = "Chen Jing", phone = "+86 592 218 0000", email = "coordinator@university.example" },
         });
 
+    /// <summary>
+    /// A page of the history feed once it shows what the test just wrote: the feed holds back behind a hole in the
+    /// sequence for up to the gap tolerance after a rolled-back transaction (which concurrent tests cause).
+    /// </summary>
+    public static async Task<StudentBase.ServiceDefaults.History.HistoryPage> SettledHistoryAsync(
+        this InternshipsFixture fixture, string query, Func<StudentBase.ServiceDefaults.History.HistoryPage, bool> shows)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var page = (await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events?{query}")))
+                .ReadAsJson<StudentBase.ServiceDefaults.History.HistoryPage>()!;
+            if (shows(page) || waited.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                return page;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>A university's nomination of a student (the body of POST /api/students).</summary>
     public static object NominationOf(Guid universityId, string fullName = "Amara Okafor") => new
     {

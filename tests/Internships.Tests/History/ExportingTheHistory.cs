@@ -20,26 +20,6 @@ public class ExportingTheHistory(InternshipsFixture fixture)
         return registered.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();
     }
 
-    /// <summary>
-    /// The feed (and so the export) shows an event once no earlier hole in the sequence may still be a transaction in
-    /// flight, up to the gap tolerance after a rolled-back one (which concurrent tests cause): wait until it shows these.
-    /// </summary>
-    private async Task<IReadOnlyList<HistoricalEvent>> SettledFeedAsync(string query, IReadOnlyCollection<Guid> streams)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var events = (await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events?limit=1000&{query}")))
-                .ReadAsJson<HistoryPage>()!.Events;
-            if (streams.All(stream => events.Any(@event => @event.StreamId == stream)) || waited.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                return events;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
-
     [Fact]
     public async Task a_parquet_export_read_with_duckdb_has_the_same_rows_as_the_feed()
     {
@@ -54,7 +34,8 @@ public class ExportingTheHistory(InternshipsFixture fixture)
         await Task.Delay(300, TestContext.Current.CancellationToken);
         var range = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
 
-        var feed = await SettledFeedAsync(range, registered);
+        var feed = (await fixture.SettledHistoryAsync($"limit=1000&{range}",
+            page => registered.All(stream => page.Events.Any(@event => @event.StreamId == stream)))).Events;
         var export = await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events.parquet?{range}"));
         export.Context.Response.ContentType.ShouldBe(ParquetExport.ContentType);
         var file = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.parquet");
@@ -85,7 +66,7 @@ public class ExportingTheHistory(InternshipsFixture fixture)
     public async Task the_readmes_duckdb_example_counts_nominations_per_month_and_nationality()
     {
         var studentId = await RegisterAsync();
-        await SettledFeedAsync($"stream={studentId}", [studentId]);
+        await fixture.SettledHistoryAsync($"stream={studentId}", page => page.Events.Count > 0);
         var export = await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url("/api/history/events.parquet?type=student_nominated"));
         var file = Path.Combine(Path.GetTempPath(), $"nominations-{Guid.NewGuid():N}.parquet");
         await using (var written = File.Create(file))

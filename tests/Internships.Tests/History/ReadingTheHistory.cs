@@ -23,25 +23,6 @@ public class ReadingTheHistory(InternshipsFixture fixture)
         return result.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();
     }
 
-    /// <summary>
-    /// The feed shows an event once no earlier hole in the sequence may still be a transaction in flight (up to the gap
-    /// tolerance after a rolled-back one, which concurrent tests cause): a reader of what it just wrote waits for it.
-    /// </summary>
-    private async Task<HistoryPage> SettledPageAsync(string query, Func<HistoryPage, bool> shows)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var page = await PageAsync(query);
-            if (shows(page) || waited.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                return page;
-            }
-
-            await Task.Delay(200, Cancellation);
-        }
-    }
-
     private async Task<HistoryPage> PageAsync(string query) =>
         (await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events?{query}"))).ReadAsJson<HistoryPage>()!;
 
@@ -88,7 +69,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
     {
         var studentId = await RegisterAsync("Zainab Haruna");
 
-        var page = await SettledPageAsync($"stream={studentId}", shown => shown.Events.Count > 0);
+        var page = await fixture.SettledHistoryAsync($"stream={studentId}", shown => shown.Events.Count > 0);
 
         var nominated = page.Events.ShouldHaveSingleItem();
         nominated.Type.ShouldBe("student_nominated");
@@ -111,7 +92,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
         var first = await RegisterAsync();
         var second = await RegisterAsync();
 
-        var ofType = await SettledPageAsync($"type=student_nominated&from={Uri.EscapeDataString(before.ToString("O"))}&limit=1000",
+        var ofType = await fixture.SettledHistoryAsync($"type=student_nominated&from={Uri.EscapeDataString(before.ToString("O"))}&limit=1000",
             shown => shown.Events.Any(@event => @event.StreamId == second));
         ofType.Events.ShouldAllBe(@event => @event.Type == "student_nominated" && @event.Timestamp >= before);
         ofType.Events.Select(@event => @event.StreamId).ShouldContain(first);
@@ -126,7 +107,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
     {
         var studentId = await RegisterAsync();
 
-        await SettledPageAsync($"stream={studentId}", shown => shown.Events.Count > 0);
+        await fixture.SettledHistoryAsync($"stream={studentId}", shown => shown.Events.Count > 0);
         var result = await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events.ndjson?type=student_nominated"));
 
         result.Context.Response.ContentType.ShouldBe("application/x-ndjson");
