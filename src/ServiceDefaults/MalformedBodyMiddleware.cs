@@ -25,7 +25,11 @@ internal sealed partial class MalformedBodyMiddleware(
         context.Request.EnableBuffering();
         try
         {
-            await JsonSerializer.DeserializeAsync(context.Request.Body, requestType, json.Value.SerializerOptions, context.RequestAborted);
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            var bytes = new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length);
+            JsonSerializer.Deserialize(bytes.Span, requestType, json.Value.SerializerOptions);
+            RefuseUnstorableText(bytes.Span);
         }
         catch (JsonException exception)
         {
@@ -37,6 +41,65 @@ internal sealed partial class MalformedBodyMiddleware(
 
         context.Request.Body.Position = 0;
         await next(context);
+    }
+
+    /// <summary>
+    /// Text must be something the event store can keep and every reader can decode: PostgreSQL refuses NUL in text and
+    /// JSON, and a lone surrogate is not Unicode. Either is the partner's mistake, refused before the command is read.
+    /// </summary>
+    private static void RefuseUnstorableText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var property = "$";
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                property = reader.GetString()!;
+            }
+
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+            {
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw new JsonException($"'{property}' is not valid Unicode text.");
+            }
+
+            if (text.Contains('\0'))
+            {
+                throw new JsonException($"'{property}' contains a NUL character, which cannot be stored.");
+            }
+
+            if (HasLoneSurrogate(text))
+            {
+                throw new JsonException($"'{property}' is not valid Unicode text (a lone surrogate).");
+            }
+        }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var index = 0; index < text.Length; index++)
+        {
+            if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                index++;
+            }
+            else if (char.IsSurrogate(text[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Command}: malformed body at {JsonPath} ({Method} {Path})")]

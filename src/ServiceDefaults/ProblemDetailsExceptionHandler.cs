@@ -25,6 +25,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 "Another request changed this resource at the same moment. Read it again and retry."),
             _ when IsUniqueViolation(exception) => Problems.Create(Problems.Conflict,
                 "Another request created the same thing at the same moment. Read it again before retrying."),
+            _ when IsDatabaseUnreachable(exception) => Problems.Create(Problems.Unavailable),
             _ => Problems.Create(Problems.ServerError),
         };
 
@@ -34,12 +35,35 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         }
 
         context.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails = problem,
         });
+    }
+
+    private const string UnavailableRetryAfterSeconds = "5";
+
+    /// <summary>The database is down, restarting or refusing connections: transient, nothing was written.</summary>
+    private static bool IsDatabaseUnreachable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Npgsql.PostgresException postgres
+                    ? postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                    : exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUniqueViolation(Exception? exception)

@@ -50,11 +50,14 @@ public static class Problems
         "The partner's request rate is over its limit; wait the number of seconds in Retry-After.");
     public static readonly ProblemKind ServerError = new("server-error", 500, "An unexpected error occurred.",
         "Nothing was changed unless a later read shows otherwise; retry with the same Idempotency-Key.");
+    public static readonly ProblemKind Unavailable = new("unavailable", 503, "The service cannot reach its database.",
+        "Nothing was changed; the service recovers by itself. Retry after the seconds in Retry-After, with the same Idempotency-Key.");
 
     public static readonly IReadOnlyList<ProblemKind> All =
     [
         Validation, MalformedRequest, Unauthenticated, Forbidden, NotFound, MethodNotAllowed, NotAcceptable, Conflict,
         PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, RuleViolated, RateLimited, ServerError,
+        Unavailable,
     ];
 
     private static readonly Dictionary<int, ProblemKind> ByStatus = All

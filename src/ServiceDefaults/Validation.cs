@@ -42,6 +42,16 @@ public static class Validation
     public static HttpValidationProblemDetails Problem(string field, string message) =>
         Problem(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>The first and last moments the programme plans for; outside them a date is a typo, and date arithmetic could overflow.</summary>
+    public static readonly DateTimeOffset EarliestMoment = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestMoment = new(2100, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+    /// <summary>A moment between <see cref="EarliestMoment"/> and <see cref="LatestMoment"/>.</summary>
+    public static IRuleBuilderOptions<T, DateTimeOffset> WithinTheProgrammesYears<T>(this IRuleBuilder<T, DateTimeOffset> rule) =>
+        rule.InclusiveBetween(EarliestMoment, LatestMoment)
+            .WithMessage($"A moment between {EarliestMoment.Year} and {LatestMoment.Year}.");
+
     private static string JsonPath(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }

@@ -33,7 +33,8 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(_directory, "data");
 
-    public static async Task<LocalCluster> StartAsync(CancellationToken cancellation)
+    /// <summary>Starts a cluster; <paramref name="durable"/> keeps fsync on (benchmarks), tests trade it for speed.</summary>
+    public static async Task<LocalCluster> StartAsync(CancellationToken cancellation, bool durable = false)
     {
         var binDirectory = PostgresBinaries.Find()
             ?? throw new InvalidOperationException(
@@ -45,7 +46,7 @@ public sealed class LocalCluster : IAsyncDisposable
         var cluster = new LocalCluster(binDirectory, directory, FreeLoopbackPort());
         try
         {
-            await cluster.InitializeAndStartAsync(cancellation);
+            await cluster.InitializeAndStartAsync(durable, cancellation);
             return cluster;
         }
         catch
@@ -55,7 +56,7 @@ public sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private async Task InitializeAndStartAsync(CancellationToken cancellation)
+    private async Task InitializeAndStartAsync(bool durable, CancellationToken cancellation)
     {
         if (RunningAsRoot)
         {
@@ -63,14 +64,20 @@ public sealed class LocalCluster : IAsyncDisposable
         }
 
         await RunPostgresToolAsync("initdb", ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], cancellation);
-        var port = new NpgsqlConnectionStringBuilder(ConnectionString).Port;
-        await RunPostgresToolAsync("pg_ctl",
-        [
-            "-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(_directory, "server.log"),
-            "-o", $"-p {port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300",
-            "start",
-        ], cancellation);
+        // Kept in postgresql.auto.conf, so a restart comes back the same.
+        await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.auto.conf"),
+            $"port = {new NpgsqlConnectionStringBuilder(ConnectionString).Port}\nunix_socket_directories = '{_directory}'\n" +
+            $"listen_addresses = '127.0.0.1'\nfsync = {(durable ? "on" : "off")}\nmax_connections = 300\n", cancellation);
+        await StartServerAsync(cancellation);
     }
+
+    /// <summary>Stops the server as an operator would (fast shutdown: open connections are ended).</summary>
+    public Task StopServerAsync(CancellationToken cancellation) =>
+        RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], cancellation);
+
+    /// <summary>Starts the server (again) on the same data and port.</summary>
+    public Task StartServerAsync(CancellationToken cancellation) =>
+        RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(_directory, "server.log"), "start"], cancellation);
 
     public async ValueTask DisposeAsync()
     {

@@ -28,7 +28,8 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Where the server came from: environment, container or local cluster.</summary>
     public string Source { get; }
 
-    public static async Task<PostgresServer> StartAsync(CancellationToken cancellation = default)
+    /// <summary>The first server that works; a local cluster keeps fsync on only when <paramref name="durable"/>.</summary>
+    public static async Task<PostgresServer> StartAsync(CancellationToken cancellation = default, bool durable = false)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
@@ -41,9 +42,19 @@ public sealed class PostgresServer : IAsyncDisposable
             return new PostgresServer(container.GetConnectionString(), "container", container);
         }
 
+        var cluster = await LocalCluster.StartAsync(cancellation, durable);
+        return new PostgresServer(cluster.ConnectionString, "local cluster", cluster);
+    }
+
+    /// <summary>Always a throwaway local cluster, which a test may stop and start again (<see cref="Cluster"/>).</summary>
+    public static async Task<PostgresServer> StartLocalAsync(CancellationToken cancellation = default)
+    {
         var cluster = await LocalCluster.StartAsync(cancellation);
         return new PostgresServer(cluster.ConnectionString, "local cluster", cluster);
     }
+
+    /// <summary>The local cluster behind this server, when it is one.</summary>
+    public LocalCluster? Cluster => _owned as LocalCluster;
 
     /// <summary>Creates an empty database on the server and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellation = default)

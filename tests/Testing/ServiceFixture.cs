@@ -35,9 +35,15 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     {
     }
 
+    /// <summary>The PostgreSQL server the service runs on.</summary>
+    public PostgresServer Server => _server ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>Where the fixture's PostgreSQL comes from; a fixture that restarts it asks for a local cluster.</summary>
+    protected virtual Task<PostgresServer> StartServerAsync() => PostgresServer.StartAsync();
+
     public async ValueTask InitializeAsync()
     {
-        _server = await PostgresServer.StartAsync();
+        _server = await StartServerAsync();
         var connectionString = await _server.CreateDatabaseAsync(DatabasePrefix);
 
         _host = await AlbaHost.For<TProgram>(builder =>

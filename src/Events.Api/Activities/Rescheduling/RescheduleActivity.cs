@@ -21,8 +21,8 @@ public record RescheduleActivity(DateTimeOffset StartsAt, DateTimeOffset EndsAt,
 
         public Validator()
         {
-            RuleFor(x => x.StartsAt).NotEmpty();
-            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.");
+            RuleFor(x => x.StartsAt).NotEmpty().WithinTheProgrammesYears();
+            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.").WithinTheProgrammesYears();
             RuleFor(x => x.Venue).NotEmpty().MaximumLength(200).When(x => x.Venue is not null);
         }
     }

@@ -46,11 +46,11 @@ public record ScheduleActivity(
             RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
             RuleFor(x => x.Type).IsInEnum();
             RuleFor(x => x.Venue).NotEmpty().MaximumLength(200);
-            RuleFor(x => x.StartsAt).NotEmpty();
-            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.");
+            RuleFor(x => x.StartsAt).NotEmpty().WithinTheProgrammesYears();
+            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.").WithinTheProgrammesYears();
             RuleFor(x => x.Capacity).InclusiveBetween(1, 10_000);
-            RuleFor(x => x.RegistrationOpensAt).NotEmpty();
-            RuleFor(x => x.RegistrationClosesAt).GreaterThan(x => x.RegistrationOpensAt).WithMessage("Registration closes after it opens.")
+            RuleFor(x => x.RegistrationOpensAt).NotEmpty().WithinTheProgrammesYears();
+            RuleFor(x => x.RegistrationClosesAt).GreaterThan(x => x.RegistrationOpensAt).WithMessage("Registration closes after it opens.").WithinTheProgrammesYears()
                 .LessThanOrEqualTo(x => x.EndsAt).WithMessage("Registration closes by the end of the activity.");
             RuleFor(x => x.Audience).IsInEnum();
             RuleFor(x => x.PartnerUniversityIds).NotEmpty().When(x => x.Audience == Audience.PartnerUniversityStudents)

@@ -1,0 +1,130 @@
+// Measures the platform against what this machine allows, side by side in one run:
+//   the ceiling (a bare durable PostgreSQL append) at 1, 8 and 32 clients;
+//   partner commands through HTTP (new streams, appends to existing ones) at the same concurrency, with their ratio to it;
+//   propagation from a committed event in Internships to the read models of Events and Subsidies at a steady rate;
+//   peak memory of each service under that load; the app host's cold and warm start to all healthy.
+// Usage: dotnet run -c Release --project bench/PlatformBench [-- seconds-per-run [sections]]
+//   seconds per load run default 10; sections a comma list of ceiling,commands,propagation,apphost (default all;
+//   commands needs the ceiling for its ratios and runs it too)
+// PostgreSQL: TEST_POSTGRES_CONNECTION if set, else a throwaway local cluster with fsync on (durable commits).
+using System.Globalization;
+using Npgsql;
+using PlatformBench;
+using StudentBase.Testing;
+
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+var duration = TimeSpan.FromSeconds(seconds);
+string[] sections = args.Length > 1 ? args[1].Split(',') : ["ceiling", "commands", "propagation", "apphost"];
+int[] concurrency = [1, 8, 32];
+const int PropagationRate = 200;
+string[] consumerReadModels = ["events.mt_doc_student", "subsidies.mt_doc_studentrecord"];
+
+var repository = ServiceProcess.FindRepository();
+
+await using var server = await PostgresServer.StartAsync(durable: true);
+await DescribeMachineAsync();
+var ceiling = new Dictionary<int, Figures>();
+var peakMemory = new Dictionary<string, double>();
+
+if (sections.Contains("ceiling") || sections.Contains("commands"))
+{
+    await MeasureCeilingAsync();
+}
+
+if (sections.Contains("commands"))
+{
+    await MeasureCommandsAsync();
+}
+
+if (sections.Contains("propagation"))
+{
+    await MeasurePropagationAsync();
+}
+
+if (peakMemory.Count > 0)
+{
+    Console.WriteLine("\n== Resources: peak resident memory per service under the loads above (target under 300 MB) ==");
+    foreach (var (service, mebibytes) in peakMemory)
+    {
+        Console.WriteLine($"{service,-32} {mebibytes,6:N0} MiB ({mebibytes * 1.048576,4:N0} MB)");
+    }
+}
+
+if (sections.Contains("apphost"))
+{
+    Console.WriteLine("\n== App host start to all three services Healthy (dotnet run --project src/AppHost, local PostgreSQL) ==");
+    var (cold, warm) = await AppHostStart.MeasureAsync(repository);
+    Console.WriteLine($"cold (new data directory: cluster created, schemas built): {cold.TotalSeconds,5:N1} s");
+    Console.WriteLine($"warm (the same data directory again):                      {warm.TotalSeconds,5:N1} s");
+}
+
+async Task DescribeMachineAsync()
+{
+    await using var maintenance = NpgsqlDataSource.Create(server.ConnectionString);
+    await using var settings = maintenance.CreateCommand(
+        "select version(), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('shared_buffers')");
+    await using var reader = await settings.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB; " +
+                      $"{reader.GetString(0).Split(" on ")[0]} ({server.Source}), fsync {reader.GetString(1)}, " +
+                      $"synchronous_commit {reader.GetString(2)}, shared_buffers {reader.GetString(3)}");
+    Console.WriteLine($"each load run: {seconds} s after a warm-up; client, services and PostgreSQL share the machine");
+}
+
+async Task MeasureCeilingAsync()
+{
+    Console.WriteLine("\n== Ceiling: bare PostgreSQL append (stream row + event row, one transaction, durable commit) ==");
+    await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("ceiling"));
+    await Ceiling.MeasureAsync(database, 8, TimeSpan.FromSeconds(2));
+    foreach (var clients in concurrency)
+    {
+        ceiling[clients] = await Ceiling.MeasureAsync(database, clients, duration);
+        Console.WriteLine(ceiling[clients].Describe());
+    }
+}
+
+async Task MeasureCommandsAsync()
+{
+    Console.WriteLine("\n== Commands through HTTP (Internships: authenticated, validated, appended, inline projection, answered) ==");
+    await using var internships = await ServiceProcess.StartAsync(repository, "Internships.Api", await server.CreateDatabaseAsync("commands"));
+    await Commands.StartStreamsAsync(internships, 8, TimeSpan.FromSeconds(3));
+    await Commands.AppendAsync(internships, 8, TimeSpan.FromSeconds(3));
+    foreach (var (label, target, run) in new (string, double, Func<int, Task<Figures>>)[]
+             {
+                 ("new streams (register a student)", 0.50, clients => Commands.StartStreamsAsync(internships, clients, duration)),
+                 ("appends to existing streams (correct a student's record)", 0.35, clients => Commands.AppendAsync(internships, clients, duration)),
+             })
+    {
+        Console.WriteLine($"-- {label}; target at least {target:P0} of the ceiling, p99 under 50 ms at 32 clients, no errors");
+        foreach (var clients in concurrency)
+        {
+            var figures = await run(clients);
+            Console.WriteLine($"{figures.Describe()}  = {figures.PerSecond / ceiling[clients].PerSecond,5:P0} of the ceiling");
+        }
+    }
+
+    peakMemory["Internships.Api (commands)"] = internships.PeakResidentMiB;
+}
+
+async Task MeasurePropagationAsync()
+{
+    Console.WriteLine($"\n== Propagation: Internships commit to the consumers' read models, {PropagationRate} registrations/s for {seconds * 3} s ==");
+    var connectionString = await server.CreateDatabaseAsync("propagation");
+    await using var internships = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString);
+    await using var events = await ServiceProcess.StartAsync(repository, "Events.Api", connectionString);
+    await using var subsidies = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString);
+    await using var database = NpgsqlDataSource.Create(connectionString);
+    await Propagation.MeasureAsync(internships, database, consumerReadModels, 50, TimeSpan.FromSeconds(3));
+    var results = await Propagation.MeasureAsync(internships, database, consumerReadModels, PropagationRate, duration * 3);
+    Console.WriteLine("target: p99 under 300 ms");
+    foreach (var result in results)
+    {
+        Console.WriteLine($"{result.ReadModel,-32} {result.Arrived}/{result.Sent} arrived  p50 {result.P50,6:N0} ms  p95 {result.P95,6:N0} ms  " +
+                          $"p99 {result.P99,6:N0} ms  max {result.Max,6:N0} ms");
+    }
+
+    foreach (var service in new[] { internships, events, subsidies })
+    {
+        peakMemory[$"{service.Name} (propagation)"] = service.PeakResidentMiB;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using StudentBase.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// Internships and Subsidies as real processes under a steady stream of registrations, each killed with SIGKILL in the
+/// middle of it and started again: every registration Internships accepted is stored whole, and every one it stored (even
+/// those whose answer the crash cut off) reaches Subsidies and is applied there exactly once.
+/// </summary>
+public class CrashingUnderLoad
+{
+    private const int Writers = 6;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly Guid XiamenUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001");
+    private static readonly string Configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task a_service_killed_mid_flow_loses_no_accepted_command_and_applies_every_message_once()
+    {
+        await using var server = await PostgresServer.StartAsync(Cancellation);
+        var connectionString = await server.CreateDatabaseAsync("crash", Cancellation);
+        var repository = ServiceProcess.FindRepository();
+        await using var internships = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString, configuration: Configuration);
+        await using var subsidies = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString, configuration: Configuration);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+
+        var accepted = new ConcurrentBag<Guid>();
+        using var stop = new CancellationTokenSource();
+        using var client = internships.CreateClient(Writers);
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (await RegisterAsync(client) is { } student)
+                    {
+                        accepted.Add(student);
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    await Task.Delay(50);
+                }
+            }
+        })).ToList();
+
+        await WaitForAsync(() => accepted.Count >= 50);
+        await internships.KillAsync();
+        await Task.Delay(500, Cancellation);
+        await internships.RestartAsync();
+        var acceptedBeforeSubsidiesCrash = accepted.Count;
+        await WaitForAsync(() => accepted.Count >= acceptedBeforeSubsidiesCrash + 50);
+        await subsidies.KillAsync();
+        await WaitForAsync(() => accepted.Count >= acceptedBeforeSubsidiesCrash + 100);
+        await subsidies.RestartAsync();
+        await WaitForAsync(() => accepted.Count >= acceptedBeforeSubsidiesCrash + 150);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        // Stored whole: every accepted registration has its event and its read model, and nothing has one without the other.
+        var stored = await StudentsAsync(database, "select stream_id from internships.mt_events where type = 'student_nominated'");
+        var documented = await StudentsAsync(database, "select id from internships.mt_doc_student");
+        accepted.Except(stored).ShouldBeEmpty("every accepted registration is stored");
+        documented.ShouldBe(stored, ignoreOrder: true);
+
+        // Delivered and applied once: Subsidies ends with exactly the students Internships stored, each recorded once.
+        var waited = Stopwatch.StartNew();
+        HashSet<Guid> recorded;
+        while (!(recorded = await StudentsAsync(database, "select id from subsidies.mt_doc_studentrecord")).SetEquals(stored) && waited.Elapsed < Patience)
+        {
+            await Task.Delay(500, Cancellation);
+        }
+
+        recorded.ShouldBe(stored, ignoreOrder: true, "every stored registration reaches Subsidies");
+        (await StudentsAsync(database, "select stream_id from subsidies.mt_events where type = 'student_recorded' group by stream_id having count(*) > 1"))
+            .ShouldBeEmpty("a redelivered message is applied once");
+        await using var total = database.CreateCommand("select count(*) from subsidies.mt_events where type = 'student_recorded'");
+        ((long)(await total.ExecuteScalarAsync(Cancellation))!).ShouldBe(stored.Count);
+    }
+
+    private static async Task<Guid?> RegisterAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/students")
+        {
+            Content = JsonContent.Create(new
+            {
+                universityId = XiamenUniversity, fullName = "Crash Test", nationality = "VN", passportNumber = "C1234567",
+                programme = "Software Engineering", degreeLevel = "Bachelor", enrolledOn = "2024-09-01", expectedGraduation = "2028-06-30",
+                residencePermitExpiry = "2028-08-31",
+            }),
+        };
+        request.Headers.Add("X-Api-Key", "dev-xmu-key");
+        using var response = await client.SendAsync(request, Cancellation);
+        return response.StatusCode == HttpStatusCode.Created
+            ? (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>()
+            : null;
+    }
+
+    private static async Task<HashSet<Guid>> StudentsAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(Cancellation);
+        var students = new HashSet<Guid>();
+        while (await reader.ReadAsync(Cancellation))
+        {
+            students.Add(reader.GetGuid(0));
+        }
+
+        return students;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            waited.Elapsed.ShouldBeLessThan(Patience);
+            await Task.Delay(100, Cancellation);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using StudentBase.Testing;
+
+namespace Events.Tests;
+
+public class HostileRequests(EventsFixture fixture) : HostileRequestSpecification<Program>(fixture);
