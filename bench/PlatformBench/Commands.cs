@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using StudentBase.Testing;
 
 namespace PlatformBench;
@@ -11,15 +10,13 @@ namespace PlatformBench;
 /// </summary>
 public static class Commands
 {
-    public const string UniversityKey = "dev-xmu-key";
-    private static readonly Guid XiamenUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001");
     private const int StreamsPerClient = 20;
 
     /// <summary>A new stream each: a university registers a student.</summary>
     public static async Task<Figures> StartStreamsAsync(ServiceProcess internships, int clients, TimeSpan duration)
     {
         using var client = internships.CreateClient(clients);
-        return await Load.RunAsync(clients, duration, async (_, _) => await RegisterAsync(client) is not null);
+        return await Load.RunAsync(clients, duration, async (_, _) => await DevelopmentPartners.RegisterStudentAsync(client) is not null);
     }
 
     /// <summary>An event appended to an existing stream each: a university corrects one of its students' records.</summary>
@@ -32,7 +29,7 @@ public static class Commands
             streams[index] = new Guid[StreamsPerClient];
             for (var stream = 0; stream < StreamsPerClient; stream++)
             {
-                streams[index][stream] = await RegisterAsync(client) ?? throw new InvalidOperationException("Could not register a student to append to.");
+                streams[index][stream] = await DevelopmentPartners.RegisterStudentAsync(client) ?? throw new InvalidOperationException("Could not register a student to append to.");
             }
         }
 
@@ -43,27 +40,9 @@ public static class Commands
             {
                 Content = JsonContent.Create(new { programme = $"Programme {call}", reason = "Benchmark correction" }),
             };
-            request.Headers.Add("X-Api-Key", UniversityKey);
+            request.Headers.Add("X-Api-Key", DevelopmentPartners.XiamenUniversityKey);
             using var response = await client.SendAsync(request);
             return response.StatusCode == HttpStatusCode.NoContent;
         });
-    }
-
-    public static async Task<Guid?> RegisterAsync(HttpClient client)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/students")
-        {
-            Content = JsonContent.Create(new
-            {
-                universityId = XiamenUniversity, fullName = "Bench Student", nationality = "VN", passportNumber = "C1234567",
-                programme = "Software Engineering", degreeLevel = "Bachelor", enrolledOn = "2024-09-01", expectedGraduation = "2028-06-30",
-                residencePermitExpiry = "2028-08-31",
-            }),
-        };
-        request.Headers.Add("X-Api-Key", UniversityKey);
-        using var response = await client.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.Created
-            ? (await response.Content.ReadFromJsonAsync<JsonObject>())!["value"]!.GetValue<Guid>()
-            : null;
     }
 }

@@ -38,7 +38,7 @@ public static class Propagation
 
             requests.Add(Task.Run(async () =>
             {
-                if (await Commands.RegisterAsync(client) is { } student)
+                if (await DevelopmentPartners.RegisterStudentAsync(client) is { } student)
                 {
                     committed[student] = Stopwatch.GetTimestamp();
                     Interlocked.Increment(ref sent);

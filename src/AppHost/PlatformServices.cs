@@ -1,12 +1,18 @@
+using Microsoft.Extensions.Configuration;
+
 namespace StudentBase.AppHost;
 
 public static class PlatformServices
 {
+    /// <summary>How many processes of each service run (<c>Platform:Replicas</c>, default 1); the app host balances between them.</summary>
+    public const string ReplicasSetting = "Platform:Replicas";
+
     /// <summary>A service of the platform: its database, its health endpoint, and a short telemetry export timeout.</summary>
     public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(
         this IDistributedApplicationBuilder builder, string name, IResourceBuilder<IResourceWithConnectionString> database)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name)
+            .WithReplicas(builder.Configuration.GetValue(ReplicasSetting, 1))
             .WithReference(database, PlatformDatabase.DatabaseName)
             .WaitFor(database)
             .WithHttpHealthCheck("/health")

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Npgsql;
 using StudentBase.Testing;
 
@@ -17,8 +14,6 @@ public class CrashingUnderLoad
 {
     private const int Writers = 6;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private static readonly Guid XiamenUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001");
-    private static readonly string Configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -28,8 +23,8 @@ public class CrashingUnderLoad
         await using var server = await PostgresServer.StartAsync(Cancellation);
         var connectionString = await server.CreateDatabaseAsync("crash", Cancellation);
         var repository = ServiceProcess.FindRepository();
-        await using var internships = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString, configuration: Configuration);
-        await using var subsidies = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString, configuration: Configuration);
+        await using var internships = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString);
+        await using var subsidies = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString);
         await using var database = NpgsqlDataSource.Create(connectionString);
 
         var accepted = new ConcurrentBag<Guid>();
@@ -41,7 +36,7 @@ public class CrashingUnderLoad
             {
                 try
                 {
-                    if (await RegisterAsync(client) is { } student)
+                    if (await DevelopmentPartners.RegisterStudentAsync(client, Cancellation) is { } student)
                     {
                         accepted.Add(student);
                     }
@@ -85,24 +80,6 @@ public class CrashingUnderLoad
             .ShouldBeEmpty("a redelivered message is applied once");
         await using var total = database.CreateCommand("select count(*) from subsidies.mt_events where type = 'student_recorded'");
         ((long)(await total.ExecuteScalarAsync(Cancellation))!).ShouldBe(stored.Count);
-    }
-
-    private static async Task<Guid?> RegisterAsync(HttpClient client)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/students")
-        {
-            Content = JsonContent.Create(new
-            {
-                universityId = XiamenUniversity, fullName = "Crash Test", nationality = "VN", passportNumber = "C1234567",
-                programme = "Software Engineering", degreeLevel = "Bachelor", enrolledOn = "2024-09-01", expectedGraduation = "2028-06-30",
-                residencePermitExpiry = "2028-08-31",
-            }),
-        };
-        request.Headers.Add("X-Api-Key", "dev-xmu-key");
-        using var response = await client.SendAsync(request, Cancellation);
-        return response.StatusCode == HttpStatusCode.Created
-            ? (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>()
-            : null;
     }
 
     private static async Task<HashSet<Guid>> StudentsAsync(NpgsqlDataSource database, string sql)

@@ -4,11 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using StudentBase.ServiceDefaults.Partners;
 using Xunit;
 
 namespace StudentBase.Testing;
@@ -109,17 +105,7 @@ public abstract class HostileRequestSpecification<TProgram>(ServiceFixture<TProg
         stored.ShouldBeEmpty("a refused request stores nothing");
     }
 
-    private IEnumerable<(string Method, string Pattern, string Key)> Endpoints => fixture.Host.Services
-        .GetServices<EndpointDataSource>()
-        .SelectMany(source => source.Endpoints)
-        .OfType<RouteEndpoint>()
-        .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
-        .SelectMany(endpoint =>
-        {
-            var role = endpoint.Metadata.GetOrderedMetadata<AllowAttribute>().SelectMany(allow => allow.AllowedRoles).First();
-            return (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => (method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), PartnerKeys.ByRole[role]));
-        });
+    private IEnumerable<(string Method, string Pattern, string Key)> Endpoints => PartnerEndpoints.Of(fixture.Host.Services);
 
     private static IEnumerable<(string Url, string? Body)> Requests(JsonNode document, JsonNode? operation, string pattern, string method,
         Random random)

@@ -1,9 +1,7 @@
 using System.Text;
 using Alba;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using StudentBase.ServiceDefaults;
@@ -35,17 +33,7 @@ public abstract class MalformedRequestSpecification<TProgram>(ServiceFixture<TPr
 
     private static readonly string[] MalformedIds = ["not-a-guid", "00000000-0000-0000-0000-000000000000", new string('9', 300), "..%2F..%2Fetc", "%E2%80%AE"];
 
-    private IEnumerable<(string Method, string Pattern, string Key)> Endpoints => fixture.Host.Services
-        .GetServices<EndpointDataSource>()
-        .SelectMany(source => source.Endpoints)
-        .OfType<RouteEndpoint>()
-        .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
-        .SelectMany(endpoint =>
-        {
-            var role = endpoint.Metadata.GetOrderedMetadata<AllowAttribute>().SelectMany(allow => allow.AllowedRoles).First();
-            return (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => (method, "/" + endpoint.RoutePattern.RawText!.TrimStart('/'), PartnerKeys.ByRole[role]));
-        });
+    private IEnumerable<(string Method, string Pattern, string Key)> Endpoints => PartnerEndpoints.Of(fixture.Host.Services);
 
     [Fact]
     public async Task every_malformed_request_is_a_client_error_problem_and_stores_nothing()

@@ -39,11 +39,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The build configuration of the code running now (Debug or Release): the services are taken from the same.</summary>
+    public static string CurrentConfiguration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
     /// <summary>Starts <paramref name="project"/> (e.g. Internships.Api) from <c>src/{project}/bin/{configuration}/net10.0</c> and waits until it is healthy.</summary>
     public static async Task<ServiceProcess> StartAsync(string repository, string project, string connectionString,
-        IReadOnlyDictionary<string, string>? settings = null, string configuration = "Release")
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var output = Path.Combine(repository, "src", project, "bin", configuration, "net10.0");
+        var output = Path.Combine(repository, "src", project, "bin", CurrentConfiguration, "net10.0");
         var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         var start = new ProcessStartInfo(Path.Combine(output, project))
         {

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using StudentBase.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// Two replicas of Internships and of Subsidies on one database, as several machines would run them: every message is
+/// processed once between the consumer replicas, and work one replica scheduled (an intention's decision deadline) is
+/// done once by the other when the first is killed before it is due.
+/// </summary>
+public class RunningReplicas
+{
+    private const int Students = 40;
+    private const int Intentions = 5;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly Guid Paoyou = Guid.Parse("0196f0c4-0000-7000-8000-00000000b001");
+
+    private static readonly IReadOnlyDictionary<string, string> ShortDecisionPeriod = new Dictionary<string, string>
+    {
+        ["Internships__Rules__IntentionDecisionPeriod"] = "00:00:08",
+    };
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task messages_are_processed_once_and_a_killed_replicas_scheduled_work_is_done_once_by_the_other()
+    {
+        await using var server = await PostgresServer.StartAsync(Cancellation);
+        var connectionString = await server.CreateDatabaseAsync("replicas", Cancellation);
+        var repository = ServiceProcess.FindRepository();
+        await using var internshipsA = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString, ShortDecisionPeriod);
+        await using var internshipsB = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString, ShortDecisionPeriod);
+        await using var subsidiesA = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString);
+        await using var subsidiesB = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        using var a = internshipsA.CreateClient(4);
+        using var b = internshipsB.CreateClient(4);
+
+        var students = new List<Guid>();
+        for (var index = 0; index < Students; index++)
+        {
+            students.Add((await DevelopmentPartners.RegisterStudentAsync(index % 2 == 0 ? a : b, Cancellation)).ShouldNotBeNull());
+        }
+
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var placement = await CreateAsync(a, "/api/placements", "dev-paoyou-key", new
+        {
+            branchStationId = Paoyou,
+            offer = new { title = "Script writing", description = "Short-video scripts", slots = Intentions, startDate = $"{start:yyyy-MM-dd}",
+                endDate = $"{start.AddDays(60):yyyy-MM-dd}", location = "Software Park Phase I, Xiamen" },
+        });
+        await SendAsync(a, $"/api/placements/{placement}/approval", "dev-base-admin-key", new { }, HttpStatusCode.NoContent);
+        var intentions = new List<Guid>();
+        foreach (var student in students.Take(Intentions))
+        {
+            intentions.Add(await CreateAsync(a, "/api/internships", "dev-xmu-key", new { studentId = student, placementId = placement }));
+        }
+
+        await internshipsA.KillAsync();
+
+        (await EventuallyAsync(database, "select count(*) from subsidies.mt_doc_studentrecord", Students))
+            .ShouldBe(Students, "every registration reaches Subsidies");
+        (await CountAsync(database, "select count(*) from subsidies.mt_events where type = 'student_recorded'"))
+            .ShouldBe(Students, "each registration is processed once between the two consumer replicas");
+
+        (await EventuallyAsync(database, "select count(*) from internships.mt_events where type = 'intention_lapsed'", Intentions))
+            .ShouldBe(Intentions, "the survivor lapses the intentions the killed replica scheduled");
+        await Task.Delay(TimeSpan.FromSeconds(3), Cancellation);
+        (await CountAsync(database, "select count(distinct stream_id) from internships.mt_events where type = 'intention_lapsed'"))
+            .ShouldBe(Intentions, "each intention lapses once");
+        (await CountAsync(database, "select count(*) from internships.mt_events where type = 'intention_lapsed'")).ShouldBe(Intentions);
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)
+    {
+        var response = await SendAsync(client, url, key, body, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>();
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string url, string key, object body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Api-Key", key);
+        var response = await client.SendAsync(request, Cancellation);
+        response.StatusCode.ShouldBe(expected, $"POST {url}: {await response.Content.ReadAsStringAsync(Cancellation)}");
+        return response;
+    }
+
+    private static async Task<long> EventuallyAsync(NpgsqlDataSource database, string count, long expected)
+    {
+        var waited = Stopwatch.StartNew();
+        long actual;
+        while ((actual = await CountAsync(database, count)) < expected && waited.Elapsed < Patience)
+        {
+            await Task.Delay(250, Cancellation);
+        }
+
+        return actual;
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource database, string sql)
+    {
+        await using var command = database.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync(Cancellation))!;
+    }
+}
