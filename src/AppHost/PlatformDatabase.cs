@@ -97,7 +97,7 @@ public static class PlatformDatabase
         return debian ?? (Run("pg_config", "--bindir") is { } bin && File.Exists(Path.Combine(bin, "postgres")) ? bin : null);
     }
 
-    private static bool ContainerRuntimeAnswers(string runtime) =>
+    internal static bool ContainerRuntimeAnswers(string runtime) =>
         Run(runtime, "info", "--format", "{{.ServerVersion}}") is { Length: > 0 };
 
     /// <summary>The trimmed standard output of a command that succeeded within a few seconds, else null.</summary>

@@ -19,6 +19,7 @@ using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
+using Wolverine.RabbitMQ;
 
 namespace StudentBase.ServiceDefaults;
 
@@ -83,6 +84,7 @@ public static class EventSourcedServiceExtensions
 
         builder.Host.UseWolverine(options =>
         {
+            options.UseConfiguredTransport(builder.Configuration);
             options.ApplicationAssembly = applicationAssembly;
             options.ServiceName = applicationAssembly.GetName().Name!;
             options.EnableRelayOfUserName = true;
@@ -146,10 +148,18 @@ public static class InboxExtensions
     /// <summary>How often an idle inbox asks for new messages; the default (seconds) is too slow for partners.</summary>
     public static readonly TimeSpan InboxPollingInterval = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Listens to the service's own PostgreSQL inbox queue through the durable inbox.</summary>
-    public static void ListenToInbox(this WolverineOptions messaging, string queueName) =>
+    /// <summary>Listens to the service's own inbox queue (in PostgreSQL, or on the broker) through the durable inbox.</summary>
+    public static void ListenToInbox(this WolverineOptions messaging, string queueName)
+    {
+        if (messaging.UsesRabbitMq())
+        {
+            messaging.ListenToRabbitQueue(queueName).PreFetchCount(500).UseDurableInbox();
+            return;
+        }
+
         messaging.ListenToPostgresqlQueue(queueName)
             .PollingInterval(InboxPollingInterval)
             .MaximumMessagesToReceive(500)
             .UseDurableInbox();
+    }
 }

@@ -21,12 +21,14 @@ public class DanielsJourney
 
     private readonly List<(string Step, string TraceId)> _traces = [];
 
-    [Fact]
-    public async Task from_nomination_to_a_paid_first_instalment_through_all_three_services()
+    [Theory]
+    [InlineData(PlatformApp.PostgreSqlQueues)]
+    [InlineData(PlatformApp.RabbitMq)]
+    public async Task from_nomination_to_a_paid_first_instalment_through_all_three_services(string transport)
     {
         await using var receiver = await OtlpTraceReceiver.StartAsync();
         using var storage = new PlatformStorage();
-        await using var platform = await PlatformApp.StartAsync(storage, receiver.Endpoint, Cancellation);
+        await using var platform = await PlatformApp.StartAsync(storage, receiver.Endpoint, Cancellation, transport: transport);
         var internships = platform.CreateClient("internships");
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
         var end = start.AddDays(90);

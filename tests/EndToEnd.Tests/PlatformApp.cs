@@ -19,14 +19,22 @@ public sealed class PlatformApp : IAsyncDisposable
 
     private PlatformApp(DistributedApplication app) => _app = app;
 
+    /// <summary>The transports the platform's messages can travel by (Messaging:Transport).</summary>
+    public const string PostgreSqlQueues = "PostgreSQL";
+    public const string RabbitMq = "RabbitMQ";
+
     public static async Task<PlatformApp> StartAsync(
-        PlatformStorage storage, string otlpEndpoint, CancellationToken cancellation, IReadOnlyDictionary<string, string>? environment = null)
+        PlatformStorage storage, string otlpEndpoint, CancellationToken cancellation, IReadOnlyDictionary<string, string>? environment = null,
+        string transport = PostgreSqlQueues)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
                 "Postgres:Mode=Local",
                 $"Postgres:DataDirectory={storage.DataDirectory}",
                 $"Postgres:Port={storage.Port}",
+                $"Messaging:Transport={transport}",
+                $"RabbitMq:DataDirectory={storage.BrokerDataDirectory}",
+                $"RabbitMq:Port={storage.BrokerPort}",
             ],
             cancellation);
 
@@ -97,6 +105,12 @@ public sealed class PlatformStorage : IDisposable
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"studentbase-e2e-{Guid.NewGuid():N}", "postgres");
 
     public int Port { get; } = FreeLoopbackPort();
+
+    /// <summary>Where a local RabbitMQ keeps its data, when the platform runs on the broker.</summary>
+    public string BrokerDataDirectory => Path.Combine(Path.GetDirectoryName(DataDirectory)!, "rabbitmq");
+
+    /// <summary>The broker's AMQP port (it also takes the next two, for Erlang's distribution and port mapper).</summary>
+    public int BrokerPort { get; } = FreeLoopbackPort();
 
     public void Dispose()
     {

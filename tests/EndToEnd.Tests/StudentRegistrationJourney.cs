@@ -15,12 +15,14 @@ public class StudentRegistrationJourney
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task a_registered_student_reaches_events_and_subsidies_in_one_trace()
+    [Theory]
+    [InlineData(PlatformApp.PostgreSqlQueues)]
+    [InlineData(PlatformApp.RabbitMq)]
+    public async Task a_registered_student_reaches_events_and_subsidies_in_one_trace(string transport)
     {
         await using var receiver = await OtlpTraceReceiver.StartAsync();
         using var storage = new PlatformStorage();
-        await using var platform = await PlatformApp.StartAsync(storage, receiver.Endpoint, Cancellation);
+        await using var platform = await PlatformApp.StartAsync(storage, receiver.Endpoint, Cancellation, transport: transport);
 
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         var studentId = await RegisterDanielAsync(platform, traceId);
@@ -32,6 +34,11 @@ public class StudentRegistrationJourney
             () => receiver.Spans.Where(span => span.TraceId == traceId).Select(span => span.ServiceName).ToHashSet(),
             services => services.IsSupersetOf(PlatformApp.Services));
         servicesInTrace.ShouldBe(PlatformApp.Services, ignoreOrder: true);
+        foreach (var service in PlatformApp.Services)
+        {
+            var health = await platform.CreateClient(service).GetFromJsonAsync<JsonObject>("/health", Cancellation);
+            health!["checks"]!["messaging"]!["data"]!["transport"]!.GetValue<string>().ShouldBe(transport, service);
+        }
     }
 
     [Fact]

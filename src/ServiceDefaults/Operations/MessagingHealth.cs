@@ -181,12 +181,21 @@ public sealed partial class MessagingMonitor(
 /// Degraded when a queue, the inbox, the outbox or a projection is behind its threshold; unhealthy when a projection
 /// trails and has stopped moving (the async daemon has stalled). The description says which, with the figures.
 /// </summary>
-public sealed class MessagingHealthCheck(MessagingMonitor monitor, IOptions<HealthThresholds> options, TimeProvider clock) : IHealthCheck
+public sealed class MessagingHealthCheck(
+    MessagingMonitor monitor, IOptions<HealthThresholds> options, TimeProvider clock, IWolverineRuntime runtime) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(monitor.Latest is { } figures
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var health = monitor.Latest is { } figures
             ? Judge(figures, options.Value, clock.GetUtcNow())
-            : HealthCheckResult.Degraded("No messaging figures yet."));
+            : HealthCheckResult.Degraded("No messaging figures yet.");
+        // Which way this service's messages travel, for an operator comparing replicas or deployments.
+        var transport = new Dictionary<string, object>
+        {
+            ["transport"] = runtime.Options.UsesRabbitMq() ? MessagingTransport.RabbitMq : MessagingTransport.PostgreSql,
+        };
+        return Task.FromResult(new HealthCheckResult(health.Status, health.Description, health.Exception, transport));
+    }
 
     public static HealthCheckResult Judge(MessagingFigures figures, HealthThresholds thresholds, DateTimeOffset now)
     {

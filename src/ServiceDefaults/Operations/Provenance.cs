@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using StudentBase.ServiceDefaults.Partners;
 using Wolverine;
 using Wolverine.Postgresql;
+using Wolverine.RabbitMQ;
 
 namespace StudentBase.ServiceDefaults.Operations;
 
@@ -48,7 +49,14 @@ public static class Provenance
     {
         foreach (var inbox in inboxes)
         {
-            messaging.PublishMessage<T>().ToPostgresqlQueue(inbox).CustomizeOutgoing(Stamp);
+            if (messaging.UsesRabbitMq())
+            {
+                messaging.PublishMessage<T>().ToRabbitQueue(inbox).CustomizeOutgoing(Stamp);
+            }
+            else
+            {
+                messaging.PublishMessage<T>().ToPostgresqlQueue(inbox).CustomizeOutgoing(Stamp);
+            }
         }
     }
 
