@@ -13,6 +13,7 @@ namespace StudentBase.ServiceDefaults;
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
+    Npgsql.NpgsqlDataSource database,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -38,6 +39,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds;
+            // Idle connections opened before the outage are dead too: dropped now, the first requests after the database
+            // returns do not each find one.
+            database.Clear();
         }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -50,14 +54,24 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
     private const string UnavailableRetryAfterSeconds = "5";
 
-    /// <summary>The database is down, restarting or refusing connections: transient, nothing was written.</summary>
+    /// <summary>
+    /// The database is down, restarting or refusing connections (a failure of the connection itself, or the server saying
+    /// it is shutting down, starting, or out of connections): transient, and nothing was written.
+    /// </summary>
     private static bool IsDatabaseUnreachable(Exception? exception)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is Npgsql.PostgresException postgres
-                    ? postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
-                    : exception is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException)
+            var unreachable = exception switch
+            {
+                Npgsql.PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                                                     || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                                                     || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
+                Npgsql.NpgsqlException => true,
+                System.Net.Sockets.SocketException or IOException => true,
+                _ => false,
+            };
+            if (unreachable)
             {
                 return true;
             }

@@ -2,4 +2,7 @@ using StudentBase.Testing;
 
 namespace Events.Tests;
 
-public class HostileRequests(EventsFixture fixture) : HostileRequestSpecification<Program>(fixture);
+/// <summary>A service of its own for the fuzzing battery: the hostile requests it accepts must not become other tests' data.</summary>
+public sealed class HostileRequestsFixture : EventsFixture;
+
+public class HostileRequests(HostileRequestsFixture fixture) : HostileRequestSpecification<Program>(fixture), IClassFixture<HostileRequestsFixture>;

@@ -31,7 +31,7 @@ public class DatabaseRestart(RestartableDatabaseFixture fixture) : IClassFixture
         var cluster = fixture.Server.Cluster!;
         var universityId = await fixture.UniversityAsync();
         var accepted = new ConcurrentBag<Guid>();
-        var refused = new ConcurrentBag<(int Status, string? ContentType, TimeSpan At)>();
+        var refused = new ConcurrentBag<(int Status, string? ContentType, TimeSpan At, string Body)>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
@@ -49,7 +49,7 @@ public class DatabaseRestart(RestartableDatabaseFixture fixture) : IClassFixture
                 }
                 else
                 {
-                    refused.Add((result.Context.Response.StatusCode, result.Context.Response.ContentType, clock.Elapsed));
+                    refused.Add((result.Context.Response.StatusCode, result.Context.Response.ContentType, clock.Elapsed, result.ReadAsText()));
                 }
             }
         })).ToList();
@@ -70,9 +70,11 @@ public class DatabaseRestart(RestartableDatabaseFixture fixture) : IClassFixture
         (await HealthAsync()).ShouldBe(StatusCodes.Status200OK, "the service recovers by itself");
 
         refused.ShouldNotBeEmpty("requests sent while the database was down are refused");
-        refused.ShouldAllBe(answer => answer.Status == StatusCodes.Status503ServiceUnavailable && answer.ContentType == "application/problem+json");
+        var answers = string.Join("\n", refused.OrderBy(answer => answer.At).Select(answer => $"{answer.At}: {answer.Status} {answer.Body}"));
+        refused.ShouldAllBe(answer => answer.Status == StatusCodes.Status503ServiceUnavailable && answer.ContentType == "application/problem+json",
+            answers);
         refused.ShouldAllBe(answer => answer.At >= down && answer.At <= recovered,
-            $"refusals only while the database was away (stopped at {down}, started at {up}, writes back by {recovered})");
+            $"refusals only while the database was away (stopped at {down}, started at {up}, writes back by {recovered}):\n{answers}");
 
         await using var session = fixture.Store.QuerySession();
         foreach (var student in accepted)
