@@ -6,8 +6,9 @@ using Wolverine.Runtime;
 namespace StudentBase.ServiceDefaults;
 
 /// <summary>
-/// Wolverine builds each message handler's code on its first message, which takes seconds; this builds them all in the
-/// background as soon as the service has started, so the first integration message is handled as fast as the rest.
+/// Wolverine resolves each message handler (loads its pre-built type, builds its dependencies) on its first message; this
+/// resolves them all in the background as soon as the service has started, so the first integration message is handled as
+/// fast as the rest.
 /// </summary>
 internal sealed partial class HandlerWarmUp(IWolverineRuntime runtime, IHostApplicationLifetime lifetime, ILogger<HandlerWarmUp> logger)
     : BackgroundService

@@ -60,6 +60,18 @@ internal static class PartnerContractTransformers
             return Task.CompletedTask;
         });
 
+        // An optional enum property is already written as "null or the enum"; the enum's shared schema is built from whichever
+        // use is met first, so null would otherwise sometimes appear among the values a required property accepts.
+        options.AddSchemaTransformer((schema, _, _) =>
+        {
+            if (schema is { Enum: { Count: > 0 } values } && values.Any(value => value is null))
+            {
+                schema.Enum = values.Where(value => value is not null).ToList();
+            }
+
+            return Task.CompletedTask;
+        });
+
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -1,0 +1,5 @@
+using StudentBase.Testing;
+
+namespace Events.Tests;
+
+public class GeneratedCode(EventsFixture fixture) : GeneratedCodeSpecification<Program>(fixture);
