@@ -3,6 +3,7 @@ using Internships.BranchStations;
 using Internships.Internships;
 using Internships.Partners;
 using Internships.Placements;
+using Internships.Programme;
 using StudentBase.ServiceDefaults.PersonalData;
 using Internships.Students;
 using Internships.Universities;
@@ -36,6 +37,7 @@ builder.AddEventSourcedService(
             .Index(internship => internship.StudentId)
             .Index(internship => internship.BranchStationId)
             .Index(internship => internship.UniversityId);
+        marten.Projections.Add<ProgrammeMonthProjection>(ProjectionLifecycle.Async);
     },
     configureMessaging: messaging =>
     {

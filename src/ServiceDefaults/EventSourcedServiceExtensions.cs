@@ -3,6 +3,7 @@ using System.Reflection;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using JasperFx.Resources;
 using Marten;
@@ -73,10 +74,14 @@ public static class EventSourcedServiceExtensions
                 options.OpenTelemetry.TrackEventCounters();
                 options.RecordActors();
                 options.Schema.For<IdempotentRequest>().Identity(request => request.Id);
+                // The services share one database: each elects the node for its own daemon.
+                options.Projections.DaemonLockId = DaemonLockIdFor(schemaName);
                 configureMarten?.Invoke(options);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
+            // Async projections run on one replica at a time (an advisory lock elects it); another takes over when it dies.
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine(integration => integration.TransportSchemaName = Queues.TransportSchema);
 
         var unknownSubjectWaits = builder.Configuration.GetSection(UnknownSubjectWaitsSection).Get<TimeSpan[]>() is { Length: > 0 } configured
@@ -130,6 +135,10 @@ public static class EventSourcedServiceExtensions
 
         return builder;
     }
+
+    /// <summary>A lock id of the service's own, the same on every node and in every run (FNV-1a of the schema name).</summary>
+    public static int DaemonLockIdFor(string schemaName) =>
+        (int)(schemaName.Aggregate(2166136261u, (hash, character) => (hash ^ character) * 16777619u) & 0x3FFFFFFF);
 
     /// <summary>Maps the service's Wolverine endpoints and the platform's default endpoints.</summary>
     public static WebApplication MapEventSourcedService(this WebApplication app)

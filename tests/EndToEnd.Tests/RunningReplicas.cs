@@ -9,8 +9,9 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// Two replicas of Internships and of Subsidies on one database, as several machines would run them: every message is
-/// processed once between the consumer replicas, and work one replica scheduled (an intention's decision deadline) is
-/// done once by the other when the first is killed before it is due.
+/// processed once between the consumer replicas, work one replica scheduled (an intention's decision deadline) is done once
+/// by the other when the first is killed before it is due, and the async daemon runs on one replica at a time, the other
+/// taking it over when that one is killed.
 /// </summary>
 public class RunningReplicas
 {
@@ -73,6 +74,73 @@ public class RunningReplicas
         (await CountAsync(database, "select count(distinct stream_id) from internships.mt_events where type = 'intention_lapsed'"))
             .ShouldBe(Intentions, "each intention lapses once");
         (await CountAsync(database, "select count(*) from internships.mt_events where type = 'intention_lapsed'")).ShouldBe(Intentions);
+    }
+
+    [Fact]
+    public async Task the_async_daemon_runs_on_one_replica_at_a_time_and_the_other_takes_over_when_it_is_killed()
+    {
+        await using var server = await PostgresServer.StartAsync(Cancellation);
+        var connectionString = await server.CreateDatabaseAsync("daemon", Cancellation);
+        var repository = ServiceProcess.FindRepository();
+        await using var first = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString);
+        await using var second = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString);
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        using var firstClient = first.CreateClient(4);
+        using var secondClient = second.CreateClient(4);
+        ServiceProcess[] replicas = [first, second];
+
+        var leader = await TheOneRunningTheDaemonAsync(replicas);
+        var survivor = leader == first ? second : first;
+        using var survivorClient = survivor.CreateClient(4);
+        for (var index = 0; index < Students / 2; index++)
+        {
+            (await DevelopmentPartners.RegisterStudentAsync(index % 2 == 0 ? firstClient : secondClient, Cancellation)).ShouldNotBeNull();
+        }
+
+        const string counted = "select coalesce(sum((data ->> 'StudentsNominated')::int), 0) from internships.mt_doc_programmemonth";
+        (await EventuallyAsync(database, counted, Students / 2)).ShouldBe(Students / 2, "the daemon counts every registration once");
+        (await TheOneRunningTheDaemonAsync(replicas)).ShouldBe(leader, "leadership stays where it is while its node lives");
+
+        await leader.KillAsync();
+        for (var index = 0; index < Students / 2; index++)
+        {
+            (await DevelopmentPartners.RegisterStudentAsync(survivorClient, Cancellation)).ShouldNotBeNull();
+        }
+
+        (await TheOneRunningTheDaemonAsync([survivor])).ShouldBe(survivor, "the survivor takes the daemon over");
+        (await EventuallyAsync(database, counted, Students)).ShouldBe(Students, "the survivor counts from where the killed node stopped");
+        await Task.Delay(TimeSpan.FromSeconds(3), Cancellation);
+        (await CountAsync(database, counted)).ShouldBe(Students, "no registration is counted twice across the takeover");
+    }
+
+    /// <summary>Waits until exactly one of the replicas says it runs the async projections, and never two at once.</summary>
+    private static async Task<ServiceProcess> TheOneRunningTheDaemonAsync(IReadOnlyList<ServiceProcess> replicas)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var running = new List<ServiceProcess>();
+            foreach (var replica in replicas)
+            {
+                using var client = replica.CreateClient(1);
+                // Read whatever the status: a replica just started may still say Degraded or Unhealthy.
+                using var answer = await client.GetAsync("/health", Cancellation);
+                var health = await answer.Content.ReadFromJsonAsync<JsonObject>(Cancellation);
+                if (health!["checks"]!["messaging"]!["data"]!["projectionsRunningHere"]!.AsArray().Count > 0)
+                {
+                    running.Add(replica);
+                }
+            }
+
+            running.Count.ShouldBeLessThanOrEqualTo(1, "the async daemon runs on one node at a time");
+            if (running.Count == 1)
+            {
+                return running[0];
+            }
+
+            waited.Elapsed.ShouldBeLessThan(Patience, "no replica took the async daemon");
+            await Task.Delay(250, Cancellation);
+        }
     }
 
     private static async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)

@@ -35,6 +35,7 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
         ["GET /api/internships"] = [BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Analyst],
         ["GET /api/internships/{id}"] = [BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Analyst],
         ["GET /api/internships/dashboard"] = [BaseAdministrator, Analyst],
+        ["GET /api/programme/monthly-figures"] = [BaseAdministrator, Analyst],
         ["POST /api/internships/{id}/consent"] = [BaseAdministrator, University],
         ["POST /api/internships/{id}/consent-refusal"] = [BaseAdministrator, University],
         ["POST /api/internships/{id}/withdrawal"] = [BaseAdministrator, University, Company, Applicant],

@@ -1,4 +1,5 @@
 using Alba;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,6 +69,8 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
                 services.RunWolverineInSoloMode();
             });
         });
+        // In solo mode the async daemon waits to be started.
+        await _host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().StartAllAsync();
     }
 
     public async ValueTask DisposeAsync()

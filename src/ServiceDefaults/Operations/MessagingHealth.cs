@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -182,7 +183,8 @@ public sealed partial class MessagingMonitor(
 /// trails and has stopped moving (the async daemon has stalled). The description says which, with the figures.
 /// </summary>
 public sealed class MessagingHealthCheck(
-    MessagingMonitor monitor, IOptions<HealthThresholds> options, TimeProvider clock, IWolverineRuntime runtime) : IHealthCheck
+    MessagingMonitor monitor, IOptions<HealthThresholds> options, TimeProvider clock, IWolverineRuntime runtime, IProjectionCoordinator projections)
+    : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -190,11 +192,16 @@ public sealed class MessagingHealthCheck(
             ? Judge(figures, options.Value, clock.GetUtcNow())
             : HealthCheckResult.Degraded("No messaging figures yet.");
         // Which way this service's messages travel, for an operator comparing replicas or deployments.
-        var transport = new Dictionary<string, object>
+        // ... and which async projections this node runs: one node at a time holds the daemon's lock.
+        var data = new Dictionary<string, object>
         {
             ["transport"] = runtime.Options.UsesRabbitMq() ? MessagingTransport.RabbitMq : MessagingTransport.PostgreSql,
+            ["projectionsRunningHere"] = projections.DaemonForMainDatabase().CurrentAgents()
+                .Select(agent => agent.Name.Identity)
+                .Order(StringComparer.Ordinal)
+                .ToArray(),
         };
-        return Task.FromResult(new HealthCheckResult(health.Status, health.Description, health.Exception, transport));
+        return Task.FromResult(new HealthCheckResult(health.Status, health.Description, health.Exception, data));
     }
 
     public static HealthCheckResult Judge(MessagingFigures figures, HealthThresholds thresholds, DateTimeOffset now)

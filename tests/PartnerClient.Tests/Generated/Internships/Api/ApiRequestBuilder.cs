@@ -8,6 +8,7 @@ using Partners.Internships.Api.Internships;
 using Partners.Internships.Api.Operations;
 using Partners.Internships.Api.Partners;
 using Partners.Internships.Api.Placements;
+using Partners.Internships.Api.Programme;
 using Partners.Internships.Api.Students;
 using Partners.Internships.Api.Universities;
 using System.Collections.Generic;
@@ -51,6 +52,11 @@ namespace Partners.Internships.Api
         public global::Partners.Internships.Api.Placements.PlacementsRequestBuilder Placements
         {
             get => new global::Partners.Internships.Api.Placements.PlacementsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The programme property</summary>
+        public global::Partners.Internships.Api.Programme.ProgrammeRequestBuilder Programme
+        {
+            get => new global::Partners.Internships.Api.Programme.ProgrammeRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The students property</summary>
         public global::Partners.Internships.Api.Students.StudentsRequestBuilder Students
