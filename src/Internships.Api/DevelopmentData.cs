@@ -56,7 +56,7 @@ public sealed class DevelopmentData(IServiceScopeFactory scopes, IHostEnvironmen
         {
             await session.SaveChangesAsync(cancellationToken);
         }
-        catch (ExistingStreamIdCollisionException)
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
         {
             // Another replica seeded the same data first.
         }

@@ -60,6 +60,9 @@ public static class EventSourcedServiceExtensions
             .ConfigureBatchFilter(_ => Activity.Current is not null));
         var dataSource = dataSourceBuilder.Build();
         builder.Services.AddSingleton(dataSource);
+        // Registered before Marten's and Wolverine's own start-up work, so it runs first.
+        builder.Services.AddHostedService(services => new StartupLock(
+            dataSource, services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), LockIdFor($"{schemaName}:startup")));
 
         builder.Services.AddMarten(options =>
             {
@@ -75,7 +78,7 @@ public static class EventSourcedServiceExtensions
                 options.RecordActors();
                 options.Schema.For<IdempotentRequest>().Identity(request => request.Id);
                 // The services share one database: each elects the node for its own daemon.
-                options.Projections.DaemonLockId = DaemonLockIdFor(schemaName);
+                options.Projections.DaemonLockId = LockIdFor(schemaName);
                 configureMarten?.Invoke(options);
             })
             .UseLightweightSessions()
@@ -136,9 +139,9 @@ public static class EventSourcedServiceExtensions
         return builder;
     }
 
-    /// <summary>A lock id of the service's own, the same on every node and in every run (FNV-1a of the schema name).</summary>
-    public static int DaemonLockIdFor(string schemaName) =>
-        (int)(schemaName.Aggregate(2166136261u, (hash, character) => (hash ^ character) * 16777619u) & 0x3FFFFFFF);
+    /// <summary>An advisory lock id of the service's own, the same on every node and in every run (FNV-1a of its name).</summary>
+    public static int LockIdFor(string name) =>
+        (int)(name.Aggregate(2166136261u, (hash, character) => (hash ^ character) * 16777619u) & 0x3FFFFFFF);
 
     /// <summary>Maps the service's Wolverine endpoints and the platform's default endpoints.</summary>
     public static WebApplication MapEventSourcedService(this WebApplication app)

@@ -22,7 +22,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(Problems.PayloadTooLarge),
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "The request could not be read." },
-            ConcurrencyException or ExistingStreamIdCollisionException => Problems.Create(Problems.Conflict,
+            ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => Problems.Create(Problems.Conflict,
                 "Another request changed this resource at the same moment. Read it again and retry."),
             _ when IsUniqueViolation(exception) => Problems.Create(Problems.Conflict,
                 "Another request created the same thing at the same moment. Read it again before retrying."),

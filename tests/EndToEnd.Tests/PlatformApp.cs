@@ -21,11 +21,13 @@ public sealed class PlatformApp : IAsyncDisposable
 
     /// <summary>The transports the platform's messages can travel by (Messaging:Transport).</summary>
     public const string PostgreSqlQueues = "PostgreSQL";
+
+    private static readonly TimeSpan StartPatience = TimeSpan.FromMinutes(3);
     public const string RabbitMq = "RabbitMQ";
 
     public static async Task<PlatformApp> StartAsync(
         PlatformStorage storage, string otlpEndpoint, CancellationToken cancellation, IReadOnlyDictionary<string, string>? environment = null,
-        string transport = PostgreSqlQueues)
+        string transport = PostgreSqlQueues, int replicas = 1)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [
@@ -35,6 +37,7 @@ public sealed class PlatformApp : IAsyncDisposable
                 $"Messaging:Transport={transport}",
                 $"RabbitMq:DataDirectory={storage.BrokerDataDirectory}",
                 $"RabbitMq:Port={storage.BrokerPort}",
+                $"Platform:Replicas={replicas}",
             ],
             cancellation);
 
@@ -54,10 +57,20 @@ public sealed class PlatformApp : IAsyncDisposable
         var platform = new PlatformApp(app);
         try
         {
-            await app.StartAsync(cancellation);
+            // Bounded, so a service that never becomes healthy fails the test instead of holding up the suite.
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            patience.CancelAfter(StartPatience);
+            await app.StartAsync(patience.Token);
             foreach (var service in Services)
             {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(service, cancellation);
+                try
+                {
+                    await app.ResourceNotifications.WaitForResourceHealthyAsync(service, patience.Token);
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"'{service}' was not healthy {StartPatience.TotalMinutes:0} minutes after the app host started.");
+                }
             }
         }
         catch
@@ -111,6 +124,9 @@ public sealed class PlatformStorage : IDisposable
 
     /// <summary>The broker's AMQP port (it also takes the next two, for Erlang's distribution and port mapper).</summary>
     public int BrokerPort { get; } = FreeLoopbackPort();
+
+    /// <summary>The platform's database on the app host's local PostgreSQL, for a test to look at what was stored.</summary>
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=platform";
 
     public void Dispose()
     {

@@ -113,6 +113,45 @@ public class RunningReplicas
         (await CountAsync(database, counted)).ShouldBe(Students, "no registration is counted twice across the takeover");
     }
 
+    [Fact]
+    public async Task behind_the_app_host_two_replicas_of_each_service_process_each_message_once_and_one_of_them_runs_the_daemon()
+    {
+        await using var receiver = await OtlpTraceReceiver.StartAsync();
+        using var storage = new PlatformStorage();
+        await using var platform = await PlatformApp.StartAsync(storage, receiver.Endpoint, Cancellation, replicas: 2);
+        await using var database = NpgsqlDataSource.Create(storage.ConnectionString);
+        using var internships = platform.CreateClient("internships");
+
+        for (var index = 0; index < Students; index++)
+        {
+            (await DevelopmentPartners.RegisterStudentAsync(internships, Cancellation)).ShouldNotBeNull();
+        }
+
+        (await EventuallyAsync(database, "select count(*) from subsidies.mt_doc_studentrecord", Students)).ShouldBe(Students);
+        (await EventuallyAsync(database, "select count(*) from events.mt_doc_student", Students)).ShouldBe(Students);
+        const string counted = "select coalesce(sum((data ->> 'StudentsNominated')::int), 0) from internships.mt_doc_programmemonth";
+        (await EventuallyAsync(database, counted, Students)).ShouldBe(Students);
+        await Task.Delay(TimeSpan.FromSeconds(3), Cancellation);
+        (await CountAsync(database, "select count(*) from subsidies.mt_events where type = 'student_recorded'"))
+            .ShouldBe(Students, "each registration is applied once in Subsidies");
+        (await CountAsync(database, "select count(*) from events.mt_events where type = 'student_recorded'"))
+            .ShouldBe(Students, "each registration is applied once in Events");
+        (await CountAsync(database, counted)).ShouldBe(Students, "the daemon counts each registration once");
+
+        // A fresh connection each time, so the app host's proxy may send each to either replica.
+        var answers = new HashSet<int>();
+        for (var attempt = 0; attempt < 40 && answers.Count < 2; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+            request.Headers.ConnectionClose = true;
+            using var answer = await internships.SendAsync(request, Cancellation);
+            var health = await answer.Content.ReadFromJsonAsync<JsonObject>(Cancellation);
+            answers.Add(health!["checks"]!["messaging"]!["data"]!["projectionsRunningHere"]!.AsArray().Count);
+        }
+
+        answers.ShouldBe([0, 1], ignoreOrder: true, "both replicas answer, and the daemon's projection runs on exactly one of them");
+    }
+
     /// <summary>Waits until exactly one of the replicas says it runs the async projections, and never two at once.</summary>
     private static async Task<ServiceProcess> TheOneRunningTheDaemonAsync(IReadOnlyList<ServiceProcess> replicas)
     {

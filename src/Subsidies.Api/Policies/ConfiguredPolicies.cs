@@ -34,7 +34,7 @@ public sealed class ConfiguredPolicies(IDocumentStore store, IConfiguration conf
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (ExistingStreamIdCollisionException)
+            catch (Marten.Exceptions.ExistingStreamIdCollisionException)
             {
                 // Another replica published it first.
             }
