@@ -1,7 +1,6 @@
 using Internships.BranchStations;
 using Internships.PersonalData;
 using Internships.Universities;
-using JasperFx.Events;
 using StudentBase.Contracts;
 using Wolverine;
 using Wolverine.Marten.Publishing;

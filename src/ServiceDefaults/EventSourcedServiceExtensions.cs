@@ -61,8 +61,7 @@ public static class EventSourcedServiceExtensions
         var dataSource = dataSourceBuilder.Build();
         builder.Services.AddSingleton(dataSource);
         // Registered before Marten's and Wolverine's own start-up work, so it runs first.
-        builder.Services.AddHostedService(services => new StartupLock(
-            dataSource, services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), LockIdFor($"{schemaName}:startup")));
+        builder.Services.AddHostedService(_ => new StartupLock(dataSource, LockIdFor($"{schemaName}:startup")));
 
         builder.Services.AddMarten(options =>
             {

@@ -9,7 +9,7 @@ namespace StudentBase.ServiceDefaults;
 /// before Marten and Wolverine set the schema up, and gives it back once the service has started: replicas start one
 /// after the other, each finding the schema as the one before left it.
 /// </summary>
-internal sealed class StartupLock(NpgsqlDataSource dataSource, IHostApplicationLifetime lifetime, long key) : IHostedLifecycleService, IDisposable
+internal sealed class StartupLock(NpgsqlDataSource dataSource, long key) : IHostedLifecycleService, IDisposable
 {
     private NpgsqlConnection? _holding;
 
@@ -29,12 +29,16 @@ internal sealed class StartupLock(NpgsqlDataSource dataSource, IHostApplicationL
         }
 
         _holding = connection;
-        lifetime.ApplicationStarted.Register(Release);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Every hosted service has started by now (the next replica may go on).</summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

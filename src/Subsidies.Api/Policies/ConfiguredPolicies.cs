@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 
 namespace Subsidies.Policies;
