@@ -11,9 +11,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.History;
+using StudentBase.Http;
+using StudentBase.History;
 using StudentBase.Testing;
+using StudentBase.EventSourcing;
 
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 const int EventsPerStudent = 10;
@@ -30,7 +31,7 @@ while (!File.Exists(Path.Combine(repository.FullName, "StudentBase.slnx")))
 await using var host = await AlbaHost.For<Student>(builder =>
 {
     builder.UseContentRoot(Path.Combine(repository.FullName, "src", "Internships.Api"));
-    builder.UseSetting($"ConnectionStrings:{EventSourcedServiceExtensions.ConnectionName}", connectionString);
+    builder.UseSetting($"ConnectionStrings:{EventSourcingExtensions.ConnectionName}", connectionString);
     builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 });
 var store = host.Services.GetRequiredService<IDocumentStore>();

@@ -9,7 +9,7 @@ namespace Internships;
 
 /// <summary>
 /// In Development, the universities and the branch station that the seeded partner keys
-/// (src/ServiceDefaults/partners.Development.json) are bound to, so those keys work from the first start. The branch
+/// (src/BuildingBlocks/Partners/partners.Development.json) are bound to, so those keys work from the first start. The branch
 /// station's designation is published through the outbox like any other.
 /// </summary>
 public sealed class DevelopmentData(IServiceScopeFactory scopes, IHostEnvironment environment, TimeProvider clock) : IHostedService

@@ -1,6 +1,7 @@
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 using StudentBase.Testing;
-using static StudentBase.ServiceDefaults.Partners.PartnerRole;
+using static StudentBase.Contracts.PartnerRole;
 
 namespace Internships.Tests;
 

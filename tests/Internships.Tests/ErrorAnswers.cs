@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Internships.Tests;

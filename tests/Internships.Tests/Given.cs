@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Http;
+using StudentBase.History;
 using StudentBase.Testing;
 using Wolverine.Http;
 
@@ -23,14 +24,14 @@ public static class Given
     /// A page of the history feed once it shows what the test just wrote: the feed holds back behind a hole in the
     /// sequence for up to the gap tolerance after a rolled-back transaction (which concurrent tests cause).
     /// </summary>
-    public static async Task<StudentBase.ServiceDefaults.History.HistoryPage> SettledHistoryAsync(
-        this InternshipsFixture fixture, string query, Func<StudentBase.ServiceDefaults.History.HistoryPage, bool> shows)
+    public static async Task<StudentBase.History.HistoryPage> SettledHistoryAsync(
+        this InternshipsFixture fixture, string query, Func<StudentBase.History.HistoryPage, bool> shows)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var page = (await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events?{query}")))
-                .ReadAsJson<StudentBase.ServiceDefaults.History.HistoryPage>()!;
+                .ReadAsJson<StudentBase.History.HistoryPage>()!;
             if (shows(page) || waited.Elapsed > TimeSpan.FromSeconds(20))
             {
                 return page;

@@ -4,7 +4,7 @@ using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using StudentBase.ServiceDefaults.Idempotency;
+using StudentBase.Partners;
 using StudentBase.Testing;
 using Wolverine.Http;
 

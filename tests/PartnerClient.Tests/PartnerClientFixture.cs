@@ -1,7 +1,7 @@
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Partners.Internships;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Partners;
 using StudentBase.Testing;
 
 [assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]

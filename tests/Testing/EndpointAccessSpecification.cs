@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 using Xunit;
 
 namespace StudentBase.Testing;
@@ -19,27 +20,27 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
     /// <summary>"METHOD /route/{pattern}" → the roles allowed, for every endpoint of the service's own that is not anonymous.</summary>
     protected abstract IReadOnlyDictionary<string, PartnerRole[]> Access { get; }
 
-    /// <summary>The operators' and analysts' endpoints every service has (ServiceDefaults).</summary>
+    /// <summary>The operators' and analysts' endpoints every service has (the Operations and History building blocks).</summary>
     private static readonly IReadOnlyDictionary<string, PartnerRole[]> OperationsAccess = new Dictionary<string, PartnerRole[]>
     {
-        ["GET /api/operations/events/{eventId:guid}"] = [PartnerRole.Operator],
+        ["GET /api/operations/events/{eventId}"] = [PartnerRole.Operator],
         ["GET /api/operations/events"] = [PartnerRole.Operator],
-        ["GET /api/operations/events/{eventId:guid}/consequences"] = [PartnerRole.Operator],
+        ["GET /api/operations/events/{eventId}/consequences"] = [PartnerRole.Operator],
         ["GET /api/operations/flows/{correlationId}"] = [PartnerRole.Operator],
         ["GET /api/operations/dead-letters"] = [PartnerRole.Operator],
-        ["GET /api/operations/dead-letters/{id:guid}"] = [PartnerRole.Operator],
-        ["POST /api/operations/dead-letters/{id:guid}/replay"] = [PartnerRole.Operator],
-        ["DELETE /api/operations/dead-letters/{id:guid}"] = [PartnerRole.Operator],
+        ["GET /api/operations/dead-letters/{id}"] = [PartnerRole.Operator],
+        ["POST /api/operations/dead-letters/{id}/replay"] = [PartnerRole.Operator],
+        ["DELETE /api/operations/dead-letters/{id}"] = [PartnerRole.Operator],
         ["GET /api/history/events"] = [PartnerRole.Analyst],
         ["GET /api/history/events.ndjson"] = [PartnerRole.Analyst],
         ["GET /api/history/events.parquet"] = [PartnerRole.Analyst],
-        ["GET /api/history/journeys/{personId:guid}"] = [PartnerRole.Analyst],
-        ["GET /api/history/journeys/{personId:guid}.ndjson"] = [PartnerRole.Analyst],
-        ["POST /api/history/rebuilds/"] = [PartnerRole.Operator, PartnerRole.Analyst],
-        ["GET /api/history/rebuilds/{id:guid}"] = [PartnerRole.Operator, PartnerRole.Analyst],
-        ["GET /api/history/aggregates/"] = [PartnerRole.Analyst],
-        ["GET /api/history/aggregates/{kind}/{id:guid}"] = [PartnerRole.Analyst],
-        ["GET /api/history/aggregates/{kind}/{id:guid}/timeline"] = [PartnerRole.Analyst],
+        ["GET /api/history/journeys/{personId}"] = [PartnerRole.Analyst],
+        ["GET /api/history/journeys/{personId}.ndjson"] = [PartnerRole.Analyst],
+        ["POST /api/history/rebuilds"] = [PartnerRole.Operator, PartnerRole.Analyst],
+        ["GET /api/history/rebuilds/{id}"] = [PartnerRole.Operator, PartnerRole.Analyst],
+        ["GET /api/history/aggregates"] = [PartnerRole.Analyst],
+        ["GET /api/history/aggregates/{kind}/{id}"] = [PartnerRole.Analyst],
+        ["GET /api/history/aggregates/{kind}/{id}/timeline"] = [PartnerRole.Analyst],
     };
 
     private IReadOnlyDictionary<string, PartnerRole[]> AllAccess =>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Partners;
 
 namespace StudentBase.Testing;
 

@@ -1,7 +1,7 @@
 using Alba;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Partners;
 using Wolverine.Tracking;
 using Xunit;
 

@@ -1,9 +1,10 @@
 using Alba;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 
 namespace StudentBase.Testing;
 
-/// <summary>The seeded development keys (src/ServiceDefaults/partners.Development.json) and the test-only ones.</summary>
+/// <summary>The seeded development keys (src/BuildingBlocks/Partners/partners.Development.json) and the test-only ones.</summary>
 public static class PartnerKeys
 {
     public static readonly Guid XiamenUniversity = SampleStudents.XiamenUniversity;

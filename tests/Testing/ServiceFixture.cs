@@ -3,8 +3,10 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.EventSourcing;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Xunit;
 
@@ -49,7 +51,7 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
 
         _host = await AlbaHost.For<TProgram>(builder =>
         {
-            builder.UseSetting($"ConnectionStrings:{EventSourcedServiceExtensions.ConnectionName}", connectionString);
+            builder.UseSetting($"ConnectionStrings:{EventSourcingExtensions.ConnectionName}", connectionString);
             builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:PartnerId", PartnerKeys.RateLimitedPartnerId);
             builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:Role", nameof(PartnerRole.Analyst));
             builder.UseSetting($"{PartnerKeyStore.ConfigurationSection}:100:Key", PartnerKeys.RateLimited);

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Alba;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults.Operations;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.EventSourcing;
+using StudentBase.Operations;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Tracking;
 using Xunit;

@@ -1,6 +1,7 @@
 using Events.Students;
 using Marten;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 
 namespace Events.Activities;
 

@@ -1,5 +1,5 @@
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 
 namespace Internships.BranchStations;
 

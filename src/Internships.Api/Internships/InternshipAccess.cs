@@ -1,5 +1,6 @@
 using FluentValidation;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 
 namespace Internships.Internships;
 

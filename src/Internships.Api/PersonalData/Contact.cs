@@ -1,7 +1,7 @@
-using StudentBase.ServiceDefaults.PersonalData;
 using System.Text.Json;
 using FluentValidation;
 using Marten;
+using StudentBase.PersonalData;
 
 namespace Internships.PersonalData;
 

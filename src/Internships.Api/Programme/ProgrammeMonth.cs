@@ -2,7 +2,6 @@ using System.Globalization;
 using Internships.Internships;
 using Internships.Students;
 using Marten.Events.Projections;
-using StudentBase.ServiceDefaults;
 
 namespace Internships.Programme;
 
@@ -27,7 +26,7 @@ public class ProgrammeMonth
 
     public const string Format = "yyyy-MM";
 
-    public static string Of(DateTimeOffset instant) => CityTime.DateOf(instant).ToString(Format, CultureInfo.InvariantCulture);
+    public static string Of(DateTimeOffset instant) => StudentBase.Contracts.CityTime.DateOf(instant).ToString(Format, CultureInfo.InvariantCulture);
 }
 
 /// <summary>

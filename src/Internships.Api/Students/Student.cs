@@ -1,5 +1,5 @@
-using StudentBase.ServiceDefaults.PersonalData;
 using StudentBase.Contracts;
+using StudentBase.PersonalData;
 
 namespace Internships.Students;
 

@@ -10,7 +10,8 @@ using Events.Activities.Registering;
 using Events.Activities.Reports;
 using Events.Activities.Scheduling;
 using Events.Students;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
+using CityTime = StudentBase.Contracts.CityTime;
 using Published = StudentBase.Contracts;
 
 namespace Events.Tests.Activities;

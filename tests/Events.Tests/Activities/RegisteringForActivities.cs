@@ -3,6 +3,7 @@ using Events.Activities.Getting;
 using Events.Activities.Reports;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine.Tracking;
 
@@ -134,7 +135,7 @@ public class RegisteringForActivities(EventsFixture fixture)
         });
         var seriesId = (await result.ReadAsJsonAsync<System.Text.Json.Nodes.JsonObject>())!["value"]!["seriesId"]!.GetValue<Guid>();
 
-        var page = await fixture.GetAsync<StudentBase.ServiceDefaults.Page<ActivityDetails>>($"/api/activities?seriesId={seriesId}");
+        var page = await fixture.GetAsync<StudentBase.Http.Page<ActivityDetails>>($"/api/activities?seriesId={seriesId}");
 
         page.Items.Select(activity => activity.Plan.StartsAt.ToString("yyyy-MM-dd")).Order().ShouldBe(
             ["2027-01-15", "2027-02-15", "2027-03-15", "2027-04-15", "2027-05-15", "2027-06-15"]);

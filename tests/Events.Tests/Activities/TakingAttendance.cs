@@ -1,8 +1,8 @@
-using StudentBase.ServiceDefaults;
 using Events.Activities;
 using Events.Activities.Getting;
 using Events.Activities.Reports;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine.Tracking;
 

@@ -1,6 +1,6 @@
 using Events.HostCompanies.Listing;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Events.Tests.HostCompanies;

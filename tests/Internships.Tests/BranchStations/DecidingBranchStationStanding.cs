@@ -1,6 +1,6 @@
 using Internships.BranchStations;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 
 namespace Internships.Tests.BranchStations;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults.History;
+using StudentBase.History;
 using StudentBase.Testing;
 
 namespace Internships.Tests.History;

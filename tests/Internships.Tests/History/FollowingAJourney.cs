@@ -1,5 +1,5 @@
 using Alba;
-using StudentBase.ServiceDefaults.History;
+using StudentBase.History;
 using StudentBase.Testing;
 
 namespace Internships.Tests.History;

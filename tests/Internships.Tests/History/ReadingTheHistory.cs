@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults.History;
-using StudentBase.ServiceDefaults.PersonalData;
+using StudentBase.History;
+using StudentBase.PersonalData;
 using StudentBase.Testing;
 
 namespace Internships.Tests.History;

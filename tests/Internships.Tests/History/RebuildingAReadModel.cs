@@ -4,7 +4,7 @@ using Alba;
 using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults.History;
+using StudentBase.History;
 using StudentBase.Testing;
 
 namespace Internships.Tests.History;

@@ -1,10 +1,9 @@
 using Internships.BranchStations;
-using BranchStationStanding = StudentBase.Contracts.BranchStationStanding;
 using Internships.Internships;
 using Internships.Internships.Amending;
 using Internships.Internships.Completing;
-using Internships.Internships.DecidingConsent;
 using Internships.Internships.Deadlines;
+using Internships.Internships.DecidingConsent;
 using Internships.Internships.DraftingAgreement;
 using Internships.Internships.EndorsingPermit;
 using Internships.Internships.Evaluating;
@@ -14,8 +13,10 @@ using Internships.Internships.Starting;
 using Internships.Internships.Terminating;
 using Internships.Internships.WithdrawingIntention;
 using Internships.Placements;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
+using BranchStationStanding = StudentBase.Contracts.BranchStationStanding;
+using PartnerRole = StudentBase.Contracts.PartnerRole;
 using Published = StudentBase.Contracts;
 
 namespace Internships.Tests.Internships;

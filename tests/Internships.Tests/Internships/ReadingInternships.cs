@@ -2,7 +2,7 @@ using Internships.Internships;
 using Internships.Internships.Dashboard;
 using Internships.Internships.Listing;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Internships.Tests.Internships;

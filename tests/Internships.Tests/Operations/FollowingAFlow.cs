@@ -3,8 +3,10 @@ using Alba;
 using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults.Operations;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.EventSourcing;
+using StudentBase.Operations;
+using StudentBase.Partners;
 using StudentBase.Testing;
 using Wolverine.Tracking;
 

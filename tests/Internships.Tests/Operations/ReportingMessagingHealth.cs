@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults.Operations;
+using StudentBase.Operations;
 using StudentBase.Testing;
 
 namespace Internships.Tests.Operations;

@@ -3,7 +3,7 @@ using Alba;
 using Internships.Partners.IssuingApiKey;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Partners;
 using StudentBase.Testing;
 using Wolverine.Http;
 using Wolverine.Tracking;

@@ -1,5 +1,5 @@
 using Internships.Placements;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 
 namespace Internships.Tests.Placements;
 

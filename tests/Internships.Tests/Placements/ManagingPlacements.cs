@@ -1,7 +1,7 @@
 using Internships.Placements;
 using Internships.Placements.Getting;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Internships.Tests.Placements;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Internships.Students.ListingStudents;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine.Http;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Internships.Universities.Getting;
 using Internships.Universities.Listing;
 using Microsoft.AspNetCore.Http;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Internships.Tests.Universities;

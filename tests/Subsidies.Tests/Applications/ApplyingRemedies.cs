@@ -1,4 +1,4 @@
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using Subsidies.Applications;
 using Subsidies.Applications.Instalments;
 using Subsidies.Applications.Remedies;

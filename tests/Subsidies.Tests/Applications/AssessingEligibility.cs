@@ -1,5 +1,5 @@
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using Subsidies.Applications;
 using Subsidies.Applications.Editing;
 using Subsidies.Applications.Returning;

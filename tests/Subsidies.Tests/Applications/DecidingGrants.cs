@@ -1,4 +1,4 @@
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using Subsidies.Applications;
 using Subsidies.Applications.Deciding;
 using Subsidies.Applications.Instalments;

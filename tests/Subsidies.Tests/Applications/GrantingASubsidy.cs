@@ -1,7 +1,8 @@
 using Alba;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
 using StudentBase.Testing;
 using Subsidies.Applications;
 using Wolverine.Tracking;
@@ -100,7 +101,7 @@ public class GrantingASubsidy(SubsidiesFixture fixture)
         pipeline.Paid.ShouldBeGreaterThanOrEqualTo(200_000m);
         (pipeline.Paid + pipeline.Outstanding + pipeline.Lapsed + pipeline.EndedByTermination).ShouldBe(pipeline.Granted);
         var mine = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url("/api/subsidy-applications?state=Approved&limit=200")))
-            .ReadAsJson<StudentBase.ServiceDefaults.Page<Subsidies.Applications.Listing.ApplicationSummary>>();
+            .ReadAsJson<StudentBase.Http.Page<Subsidies.Applications.Listing.ApplicationSummary>>();
         mine.Items.ShouldContain(item => item.Id == id && item.GrantedAmount == 500_000m);
     }
 

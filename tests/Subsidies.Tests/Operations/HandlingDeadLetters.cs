@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Operations;
+using StudentBase.EventSourcing;
+using StudentBase.Http;
+using StudentBase.Operations;
 using StudentBase.Testing;
 using Subsidies.Students;
 using Wolverine;
@@ -17,7 +18,7 @@ namespace Subsidies.Tests.Operations;
 public sealed class QuickDeadLettersFixture : SubsidiesFixture
 {
     protected override void Configure(IWebHostBuilder builder) =>
-        builder.UseSetting($"{EventSourcedServiceExtensions.UnknownSubjectWaitsSection}:0", "00:00:01");
+        builder.UseSetting($"{Messaging.UnknownSubjectWaitsSection}:0", "00:00:01");
 }
 
 /// <summary>

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -26,8 +25,6 @@ public static class ApproveRegistrationEndpoint
     [WolverinePost("/api/activities/{id}/registrations/{registrationId}/approval", Name = "ApproveRegistration")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Registrations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Approve a registration held for approval")]
     public static (IResult, Wolverine.Marten.Events) Post(
         Guid registrationId, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response,

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -35,8 +35,6 @@ public static class DeclineRegistrationEndpoint
     [WolverinePost("/api/activities/{id}/registrations/{registrationId}/decline", Name = "DeclineRegistration")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Registrations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Decline a registration held for approval, with the reason")]
     public static (IResult, Wolverine.Marten.Events) Post(
         DeclineRegistration command, Guid registrationId, [WriteAggregate] Activity activity, HttpRequest request, HttpResponse response,

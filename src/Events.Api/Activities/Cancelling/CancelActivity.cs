@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -46,9 +46,6 @@ public static class CancelActivityEndpoint
 
     [WolverinePost("/api/activities/{id}/cancellation", Name = "CancelActivity")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Activities")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Cancel an activity: every registrant is told")]
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
         CancelActivity command, [WriteAggregate] Activity activity, HttpRequest request, HttpResponse response, TimeProvider clock) =>

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -44,8 +43,6 @@ public static class CancelRegistrationEndpoint
     [WolverinePost("/api/activities/{id}/registrations/{registrationId}/cancellation", Name = "CancelRegistration")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Applicant)]
     [Tags("Registrations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Cancel a registration: a freed seat is offered to the first on the waitlist")]
     public static async Task<(IResult, Wolverine.Marten.Events, OutgoingMessages)> Post(
         Guid registrationId,

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -83,8 +83,6 @@ public static class CheckInEndpoint
     [WolverinePost("/api/activities/{id}/check-ins", Name = "CheckIn")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Check-in")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Check a participant in, by registration code or id")]
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
         CheckIn command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response,

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -40,8 +40,6 @@ public static class UndoCheckInEndpoint
     [WolverinePost("/api/activities/{id}/check-ins/undo", Name = "UndoCheckIn")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Check-in")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Undo a mistaken check-in")]
     public static (IResult, Wolverine.Marten.Events) Post(
         UndoCheckIn command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response,

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -52,8 +51,6 @@ public static class CloseAttendanceEndpoint
     [WolverinePost("/api/activities/{id}/attendance-closing", Name = "CloseAttendance")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Check-in")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Close attendance: no-shows and completion records are recorded")]
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
         [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response, TimeProvider clock) =>

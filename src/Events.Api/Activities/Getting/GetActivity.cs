@@ -1,6 +1,6 @@
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -44,7 +44,6 @@ public static class GetActivityEndpoint
 {
     [WolverineGet("/api/activities/{id}", Name = "GetActivity")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Applicant, PartnerRole.Analyst)]
-    [Tags("Activities")]
     [AnswersETag]
     [EndpointSummary("An activity: its plan, state, seats left and attendance figures")]
     public static ActivityDetails Get([ReadAggregate] Activity activity, HttpResponse response)

@@ -1,8 +1,9 @@
 using Events.Activities.Getting;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Events.Activities.Listing;
@@ -14,7 +15,6 @@ public static class ListActivitiesEndpoint
     /// <summary>Activities in the order they were scheduled, by type, series, or start between <c>from</c> and <c>to</c>.</summary>
     [WolverineGet("/api/activities", Name = "ListActivities")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Applicant, PartnerRole.Analyst)]
-    [Tags("Activities")]
     [EndpointSummary("List activities a page at a time")]
     public static async Task<Page<ActivityDetails>> Get(
         ActivityType? type, Guid? seriesId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, IQuerySession session,

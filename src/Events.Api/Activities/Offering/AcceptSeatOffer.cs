@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -27,8 +26,6 @@ public static class AcceptSeatOfferEndpoint
     [WolverinePost("/api/activities/{id}/registrations/{registrationId}/offer-acceptance", Name = "AcceptSeatOffer")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Applicant)]
     [Tags("Registrations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Accept the seat offered from the waitlist before the offer lapses")]
     public static async Task<(IResult, Wolverine.Marten.Events)> Post(
         Guid registrationId,

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using Wolverine;
 using Wolverine.Marten;
 

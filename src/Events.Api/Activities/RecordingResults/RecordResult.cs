@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -66,8 +66,6 @@ public static class RecordResultEndpoint
     [WolverinePost("/api/activities/{id}/results", Name = "RecordResult")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Check-in")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Record a competition result and award")]
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
         RecordResult command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response,

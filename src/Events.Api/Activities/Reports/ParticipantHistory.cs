@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Events.Students;
 using Marten;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Events.Activities.Reports;

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Events.Activities.Reports;

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -54,9 +54,6 @@ public static class RescheduleActivityEndpoint
 
     [WolverinePost("/api/activities/{id}/rescheduling", Name = "RescheduleActivity")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Activities")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Move an activity to another time or venue")]
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
         RescheduleActivity command, [WriteAggregate] Activity activity, HttpRequest request, HttpResponse response, TimeProvider clock)

@@ -1,7 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -70,7 +71,6 @@ public static class ScheduleActivityEndpoint
     /// <summary>Attendance closes by itself when the activity ends.</summary>
     [WolverinePost("/api/activities", Name = "ScheduleActivity")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Activities")]
     [EndpointSummary("Schedule an activity (training, bootcamp, competition, visit, salon, ...)")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(ScheduleActivity command, TimeProvider clock)
     {

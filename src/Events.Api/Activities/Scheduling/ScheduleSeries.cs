@@ -1,8 +1,9 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 
@@ -66,7 +67,6 @@ public static class ScheduleSeriesEndpoint
 
     [WolverinePost("/api/activity-series", Name = "ScheduleSeries")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Activities")]
     [EndpointSummary("Schedule a recurring series of activities at once (e.g. a monthly salon)")]
     public static (CreationResponse<ScheduledSeries>, OutgoingMessages) Post(ScheduleSeries command, IDocumentSession session, TimeProvider clock)
     {

@@ -1,8 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Events.HostCompanies.Listing;
@@ -20,7 +20,6 @@ public static class ListHostCompaniesEndpoint
 
     [WolverineGet("/api/host-companies", Name = "ListHostCompanies")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Analyst)]
-    [Tags("Host companies")]
     [EndpointSummary("The branch stations hosting the programme (e.g. for company visits), as the Internships service reported them")]
     public static async Task<Page<HostCompanySummary>> Get(
         BranchStationStanding? standing, string? cursor, int? limit, IQuerySession session, CancellationToken cancellation)

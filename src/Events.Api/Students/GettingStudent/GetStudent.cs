@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +10,6 @@ namespace Events.Students.GettingStudent;
 public static class GetStudentEndpoint
 {
     [WolverineGet("/api/students/{id}", Name = "GetStudent")]
-    [Tags("Students")]
     [AnswersETag]
     [EndpointSummary("A student known to the Events service (fed by the Internships service)")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Analyst, PartnerRole.Applicant)]

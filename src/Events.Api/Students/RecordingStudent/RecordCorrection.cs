@@ -1,6 +1,7 @@
 using Marten;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
+using StudentBase.EventSourcing;
+using StudentBase.Http;
 
 namespace Events.Students.RecordingStudent;
 

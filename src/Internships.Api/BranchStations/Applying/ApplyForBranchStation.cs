@@ -2,8 +2,9 @@ using FluentValidation;
 using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -45,7 +46,6 @@ public static class ApplyForBranchStationEndpoint
 
     [WolverinePost("/api/branch-stations", Name = "ApplyForBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Branch stations")]
     [EndpointSummary("Record a company's application to become a branch station")]
     public static (CreationResponse<Guid>, IStartStream) Post(ApplyForBranchStation command, IDocumentSession session, TimeProvider clock)
     {

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -13,9 +12,6 @@ public static class DesignateBranchStationEndpoint
     /// <summary>Designating an already active branch station changes nothing and answers 204, so a retry is safe.</summary>
     [WolverinePost("/api/branch-stations/{id}/designation", Name = "DesignateBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Branch stations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Designate an applicant company a branch station (分站授牌)")]
     public static (IResult, Events, OutgoingMessages) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
         BranchStation.Decide.Designate(station, clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);

@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using StudentBase.Contracts;
 using Internships.PersonalData;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -35,7 +33,6 @@ public static class GetBranchStationEndpoint
 {
     [WolverineGet("/api/branch-stations/{id}", Name = "GetBranchStation")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst)]
-    [Tags("Branch stations")]
     [AnswersETag]
     [EndpointSummary("A branch station and its standing")]
     public static async Task<BranchStationDetails?> Get(

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -12,9 +11,6 @@ public static class ReinstateBranchStationEndpoint
 {
     [WolverinePost("/api/branch-stations/{id}/reinstatement", Name = "ReinstateBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Branch stations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Reinstate a suspended branch station")]
     public static (IResult, Events, OutgoingMessages) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
         BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -14,9 +14,6 @@ public static class RevokeBranchStationEndpoint
 
     [WolverinePost("/api/branch-stations/{id}/revocation", Name = "RevokeBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Branch stations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Revoke a branch station's designation for good")]
     public static (IResult, Events, OutgoingMessages) Post(
         StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>

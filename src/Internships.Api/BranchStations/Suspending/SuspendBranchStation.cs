@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -14,9 +14,6 @@ public static class SuspendBranchStationEndpoint
 
     [WolverinePost("/api/branch-stations/{id}/suspension", Name = "SuspendBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Branch stations")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Suspend a branch station: it signs nothing new; running internships continue")]
     public static (IResult, Events, OutgoingMessages) Post(
         StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>

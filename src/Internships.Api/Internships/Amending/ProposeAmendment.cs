@@ -1,14 +1,13 @@
 using System.Security.Claims;
-using StudentBase.Contracts;
 using FluentValidation;
-using Internships.Internships.SigningAgreement;
 using Internships.BranchStations;
+using Internships.Internships.SigningAgreement;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -86,8 +85,6 @@ public static class ProposeAmendmentEndpoint
     /// <summary>Answers 201 with the amendment's id; the other two parties sign it at <c>amendments/{amendmentId}/signatures</c>.</summary>
     [WolverinePost("/api/internships/{id}/amendments", Name = "ProposeAmendment")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
     [ProducesResponseType<CreationResponse<Guid>>(StatusCodes.Status201Created)]
     [EndpointSummary("Propose an amendment to the signed agreement (dates, hours, supervisor)")]
     public static async Task<(IResult, Events)> Post(

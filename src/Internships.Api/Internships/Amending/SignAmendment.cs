@@ -1,13 +1,12 @@
 using System.Security.Claims;
-using StudentBase.Contracts;
 using Internships.BranchStations;
 using Internships.Internships.SigningAgreement;
 using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -59,9 +58,6 @@ public static class SignAmendmentEndpoint
 
     [WolverinePost("/api/internships/{id}/amendments/{amendmentId}/signatures", Name = "SignAmendment")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Sign a proposed amendment as the student, the company or the university")]
     public static async Task<(IResult, Events)> Post(
         Signature command,

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -63,9 +63,6 @@ public static class CompleteInternshipEndpoint
 
     [WolverinePost("/api/internships/{id}/completion", Name = "CompleteInternship")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Complete the internship and record its certificate")]
     public static (IResult, Events, OutgoingMessages) Post(
         CompleteInternship command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,

@@ -1,9 +1,9 @@
 using Internships.BranchStations;
-using StudentBase.Contracts;
 using Internships.Placements;
 using Internships.Universities;
 using Marten;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Internships.Internships.Dashboard;
@@ -42,7 +42,6 @@ public static class GetDashboardEndpoint
 
     [WolverineGet("/api/internships/dashboard", Name = "GetInternshipDashboard")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Analyst)]
-    [Tags("Internships")]
     [EndpointSummary("The base's dashboard: intentions, agreements, states, universities, nationalities, open placements")]
     public static async Task<InternshipDashboard> Get(IQuerySession session, CancellationToken cancellation)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
+using StudentBase.Contracts;
+using StudentBase.Http;
 using Wolverine;
 using Wolverine.Marten;
 

@@ -1,4 +1,4 @@
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 using Wolverine;
 using Wolverine.Marten;
 

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -38,9 +37,6 @@ public static class GiveConsentEndpoint
 {
     [WolverinePost("/api/internships/{id}/consent", Name = "GiveConsent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("The student's university consents to the internship")]
     public static (IResult, Events) Post(
         [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response, TimeProvider clock) =>

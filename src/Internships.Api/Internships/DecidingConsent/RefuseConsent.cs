@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -43,9 +43,6 @@ public static class RefuseConsentEndpoint
 
     [WolverinePost("/api/internships/{id}/consent-refusal", Name = "RefuseConsent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("The student's university refuses the internship, with its reason")]
     public static (IResult, Events) Post(
         RefuseConsent command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,

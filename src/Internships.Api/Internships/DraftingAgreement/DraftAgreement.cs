@@ -4,9 +4,9 @@ using Internships.Placements;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -82,9 +82,6 @@ public static class DraftAgreementEndpoint
     /// <summary>The company, the university or the base drafts the terms; the three parties then sign them.</summary>
     [WolverinePut("/api/internships/{id}/agreement", Name = "DraftAgreement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Draft the agreement's terms (dates, hours, supervisor, stipend, learning goals)")]
     public static async Task<(IResult, Events)> Put(
         DraftAgreement command,

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -60,9 +60,6 @@ public static class EndorsePermitEndpoint
 
     [WolverinePost("/api/internships/{id}/permit-endorsement", Name = "EndorsePermit")]
     [Allow(PartnerRole.ExitEntryOfficer)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Record the residence-permit endorsement of the internship's place and period (居留许可加注)")]
     public static (IResult, Events) Post(
         EndorsePermit command, [WriteAggregate] Internship internship, HttpRequest request, HttpResponse response, TimeProvider clock) =>

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -46,9 +46,6 @@ public static class EvaluateHostEndpoint
 
     [WolverinePost("/api/internships/{id}/host-evaluation", Name = "EvaluateHost")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Applicant)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Submit the student's evaluation of the host company")]
     public static (IResult, Events) Post(
         EvaluateHost command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,

@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using StudentBase.Contracts;
 using Internships.BranchStations;
 using Marten;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -72,7 +71,6 @@ public static class GetInternshipEndpoint
     [WolverineGet("/api/internships/{id}", Name = "GetInternship")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
         PartnerRole.Analyst)]
-    [Tags("Internships")]
     [AnswersETag]
     [EndpointSummary("An internship: its state, terms, signatures, endorsement, evaluations and certificate")]
     public static async Task<InternshipDetails?> Get(

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Internships.Internships.Listing;
@@ -29,7 +30,6 @@ public static class ListInternshipsEndpoint
     [WolverineGet("/api/internships", Name = "ListInternships")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
         PartnerRole.Analyst)]
-    [Tags("Internships")]
     [EndpointSummary("List internships by student, branch station, university or state, a page at a time")]
     public static async Task<Page<InternshipSummary>?> Get(
         Guid? studentId, Guid? branchStationId, Guid? universityId, InternshipState? state, string? cursor, int? limit, ClaimsPrincipal user,

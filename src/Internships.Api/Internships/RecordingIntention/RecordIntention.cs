@@ -1,18 +1,18 @@
 using System.Security.Claims;
-using StudentBase.Contracts;
 using FluentValidation;
 using Internships.BranchStations;
+using Internships.Internships.Deadlines;
 using Internships.Placements;
 using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
-using Internships.Internships.Deadlines;
 
 namespace Internships.Internships.RecordingIntention;
 
@@ -87,7 +87,6 @@ public static class RecordIntentionEndpoint
     /// <summary>The student's university then has the configured period to consent or refuse, or the intention lapses.</summary>
     [WolverinePost("/api/internships", Name = "RecordIntention")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant)]
-    [Tags("Internships")]
     [EndpointSummary("Record an internship intention: a student matched to a placement")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
         RecordIntention command, RecordIntention.Facts facts, IOptions<InternshipRules> rules, TimeProvider clock)

@@ -1,14 +1,13 @@
 using System.Security.Claims;
-using StudentBase.Contracts;
 using Internships.BranchStations;
 using Internships.Placements;
 using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -105,9 +104,6 @@ public static class SignAgreementEndpoint
     /// </summary>
     [WolverinePost("/api/internships/{id}/agreement/signatures", Name = "SignAgreement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Sign the agreement as the student, the company or the university")]
     public static async Task<(IResult, Events, OutgoingMessages)> Post(
         Signature command,

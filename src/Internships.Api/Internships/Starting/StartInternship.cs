@@ -6,9 +6,9 @@ using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -77,9 +77,6 @@ public static class StartInternshipEndpoint
     /// <summary>Starting also schedules the reminder raised if the final evaluation is not in by the end date plus the grace period.</summary>
     [WolverinePost("/api/internships/{id}/start", Name = "StartInternship")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Record that the internship started")]
     public static async Task<(IResult, Events, OutgoingMessages)> Post(
         StartInternship command,

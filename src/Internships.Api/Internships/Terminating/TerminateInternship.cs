@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -46,9 +46,6 @@ public static class TerminateInternshipEndpoint
     /// <summary>Records who ended it: the calling party, or the base.</summary>
     [WolverinePost("/api/internships/{id}/termination", Name = "TerminateInternship")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
-    [Tags("Internships")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Terminate an agreed internship early, with the reason")]
     public static (IResult, Events, OutgoingMessages) Post(
         TerminateInternship command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,

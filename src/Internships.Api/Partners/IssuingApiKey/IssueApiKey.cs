@@ -2,8 +2,8 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -23,9 +23,9 @@ public record IssueApiKey(PartnerRole Role, Guid? ScopeId, string Label)
         public Validator()
         {
             RuleFor(x => x.Role).IsInEnum();
-            RuleFor(x => x.ScopeId).NotEmpty().When(x => Partner.IsBoundRole(x.Role))
+            RuleFor(x => x.ScopeId).NotEmpty().When(x => x.Role.IsBound())
                 .WithMessage("A University, Company or Applicant key must name the university, branch station or applicant it acts for.");
-            RuleFor(x => x.ScopeId).Null().When(x => !Partner.IsBoundRole(x.Role))
+            RuleFor(x => x.ScopeId).Null().When(x => !x.Role.IsBound())
                 .WithMessage("Only University, Company and Applicant keys are bound to a scope.");
             RuleFor(x => x.Label).NotEmpty().MaximumLength(100);
         }
@@ -55,7 +55,6 @@ public static class IssueApiKeyEndpoint
 
     [WolverinePost("/api/partners/{partnerId}/api-keys", Name = "IssueApiKey")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Partners")]
     [EndpointSummary("Issue an API key to a partner system (the key is returned once)")]
     public static (CreationResponse<IssuedApiKey>, IStartStream, OutgoingMessages) Post(
         IssueApiKey command, string partnerId, TimeProvider clock)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -13,7 +13,6 @@ public static class RevokeApiKeyEndpoint
     [WolverinePost("/api/partners/{partnerId}/api-keys/{keyId}/revoke", Name = "RevokeApiKey")]
     [Allow(PartnerRole.BaseAdministrator)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Tags("Partners")]
     [EndpointSummary("Revoke an API key: no service accepts it any more")]
     public static (IResult, Events, OutgoingMessages) Post(string partnerId, [WriteAggregate("keyId")] PartnerApiKey key, TimeProvider clock)
     {

@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using Internships.BranchStations;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -26,7 +27,6 @@ public static class GetPlacementEndpoint
     [WolverineGet("/api/placements/{id}", Name = "GetPlacement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst,
         PartnerRole.Applicant)]
-    [Tags("Placements")]
     [AnswersETag]
     [EndpointSummary("A placement, its state and the slots left")]
     public static PlacementDetails? Get([ReadAggregate] Placement placement, ClaimsPrincipal user, HttpResponse response)

@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using Internships.BranchStations;
 using Internships.Placements.Getting;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Internships.Placements.Listing;
@@ -19,7 +21,6 @@ public static class ListPlacementsEndpoint
     [WolverineGet("/api/placements", Name = "ListPlacements")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst,
         PartnerRole.Applicant)]
-    [Tags("Placements")]
     [EndpointSummary("List placements a page at a time (pass nextCursor back as cursor)")]
     public static async Task<Page<PlacementDetails>?> Get(
         Guid? branchStationId, PlacementState? state, string? cursor, int? limit, ClaimsPrincipal user, IQuerySession session,

@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using StudentBase.Contracts;
 using FluentValidation;
 using Internships.BranchStations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -50,7 +50,6 @@ public static class PostPlacementEndpoint
 
     [WolverinePost("/api/placements", Name = "PostPlacement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
-    [Tags("Placements")]
     [EndpointSummary("Post a placement (an internship opening) for the base to approve")]
     public static (CreationResponse<Guid>, IStartStream) Post(PostPlacement command, TimeProvider clock)
     {

@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using Internships.BranchStations;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -14,9 +15,6 @@ public static class ResubmitPlacementEndpoint
 
     [WolverinePost("/api/placements/{id}/resubmission", Name = "ResubmitPlacement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
-    [Tags("Placements")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Resubmit a placement the base sent back, changed as asked")]
     public static (IResult, Events) Post(
         PlacementOffer command, [WriteAggregate] Placement placement, ClaimsPrincipal user, HttpRequest request, HttpResponse response,

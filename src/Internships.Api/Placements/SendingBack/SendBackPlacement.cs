@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -13,9 +13,6 @@ public static class SendBackPlacementEndpoint
 
     [WolverinePost("/api/placements/{id}/send-back", Name = "SendBackPlacement")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Placements")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Send a placement back to its branch station with the reason")]
     public static (IResult, Events) Post(
         PlacementDecisionReason command, [WriteAggregate] Placement placement, HttpRequest request, HttpResponse response, TimeProvider clock) =>

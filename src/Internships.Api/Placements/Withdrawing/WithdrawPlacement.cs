@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using Internships.BranchStations;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -15,9 +16,6 @@ public static class WithdrawPlacementEndpoint
     /// <summary>Internships already agreed for the placement continue; no new intention can name it.</summary>
     [WolverinePost("/api/placements/{id}/withdrawal", Name = "WithdrawPlacement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
-    [Tags("Placements")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Withdraw a placement: it closes")]
     public static (IResult, Events) Post(
         PlacementDecisionReason command, [WriteAggregate] Placement placement, ClaimsPrincipal user, HttpRequest request,

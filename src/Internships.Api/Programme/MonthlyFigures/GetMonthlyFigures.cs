@@ -1,8 +1,9 @@
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Internships.Programme.MonthlyFigures;
@@ -34,7 +35,7 @@ public static class GetMonthlyFiguresEndpoint
     public const int MaxMonths = 120;
 
     private static readonly string MonthFormat =
-        $"A month as yyyy-MM between {Validation.EarliestMoment.Year} and {Validation.LatestMoment.Year}, e.g. 2026-07.";
+        $"A month as yyyy-MM between {ProgrammeYears.Earliest.Year} and {ProgrammeYears.Latest.Year}, e.g. 2026-07.";
 
     public static ProblemDetails Validate(string? from, string? to)
     {
@@ -70,7 +71,6 @@ public static class GetMonthlyFiguresEndpoint
     /// </summary>
     [WolverineGet("/api/programme/monthly-figures", Name = "GetProgrammeMonthlyFigures")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Analyst)]
-    [Tags("Programme")]
     [EndpointSummary("The programme month by month: students nominated, intentions, consents, agreements, internships started and ended")]
     public static async Task<ProgrammeMonthlyFigures> Get(string? from, string? to, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
@@ -101,7 +101,7 @@ public static class GetMonthlyFiguresEndpoint
     /// <summary>The first day of a month written yyyy-MM within the programme's years, or null.</summary>
     private static DateOnly? ParseMonth(string? month) =>
         DateOnly.TryParseExact(month, ProgrammeMonth.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-        && first.Year >= Validation.EarliestMoment.Year && first.Year <= Validation.LatestMoment.Year
+        && first.Year >= ProgrammeYears.Earliest.Year && first.Year <= ProgrammeYears.Latest.Year
             ? first
             : null;
 

@@ -2,9 +2,8 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -65,9 +64,6 @@ public static class CorrectStudentRecordEndpoint
     /// <summary>Answers 204 with the record's new ETag. Send the ETag you read in If-Match to be sure nobody changed it since.</summary>
     [WolverinePost("/api/students/{id}/corrections", Name = "CorrectStudentRecord")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [Tags("Students")]
-    [HonoursIfMatch]
     [EndpointSummary("Correct a mistake in a student's record (the earlier values stay in the history)")]
     public static (IResult, Events, OutgoingMessages) Post(
         CorrectStudentRecord command,

@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using StudentBase.ServiceDefaults.PersonalData;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -36,7 +34,6 @@ public static class GetStudentEndpoint
 {
     [WolverineGet("/api/students/{id}", Name = "GetStudent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst, PartnerRole.Applicant)]
-    [Tags("Students")]
     [AnswersETag]
     [EndpointSummary("A registered student, with the passport number masked")]
     public static async Task<StudentDetails?> Get(
@@ -50,7 +47,7 @@ public static class GetStudentEndpoint
 
         response.SetETag(student.Version);
 
-        var passportNumber = partner.MaySeePersonalData
+        var passportNumber = partner.MaySeePersonalData()
             ? await PersonalDataProtector.RevealAsync(session, student.Id, student.EncryptedPassportNumber, cancellation)
             : null;
 

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Internships.Students.ListingStudents;
@@ -34,7 +34,6 @@ public static class ListStudentsEndpoint
     /// </summary>
     [WolverineGet("/api/students", Name = "ListStudents")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst)]
-    [Tags("Students")]
     [EndpointSummary("List students a page at a time (pass nextCursor back as cursor)")]
     public static async Task<Page<StudentSummary>?> Get(
         Guid? universityId, string? cursor, int? limit, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)

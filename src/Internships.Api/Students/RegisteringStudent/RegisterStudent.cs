@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using FluentValidation;
-using StudentBase.ServiceDefaults.PersonalData;
 using Internships.Universities;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Http;
+using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -74,7 +74,6 @@ public static class RegisterStudentEndpoint
 
     [WolverinePost("/api/students", Name = "RegisterStudent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
-    [Tags("Students")]
     [EndpointSummary("Register an international student nominated by their university")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
         RegisterStudent command, IDocumentSession session, TimeProvider clock)

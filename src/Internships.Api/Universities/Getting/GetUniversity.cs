@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Internships.PersonalData;
 using Marten;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -22,7 +22,6 @@ public static class GetUniversityEndpoint
 {
     [WolverineGet("/api/universities/{id}", Name = "GetUniversity")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst)]
-    [Tags("Universities")]
     [AnswersETag]
     [EndpointSummary("A partner university and its coordinator")]
     public static async Task<UniversityDetails> Get(

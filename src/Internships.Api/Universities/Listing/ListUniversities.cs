@@ -1,7 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Internships.Universities.Listing;
@@ -19,7 +20,6 @@ public static class ListUniversitiesEndpoint
     [WolverineGet("/api/universities", Name = "ListUniversities")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.ExitEntryOfficer, PartnerRole.Analyst,
         PartnerRole.Applicant)]
-    [Tags("Universities")]
     [EndpointSummary("List the partner universities a page at a time")]
     public static async Task<Page<UniversitySummary>> Get(string? cursor, int? limit, IQuerySession session, CancellationToken cancellation)
     {

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -17,9 +17,6 @@ public static class NameCoordinatorEndpoint
     /// <summary>Naming the coordinator already on record changes nothing, so a retry is safe.</summary>
     [WolverinePut("/api/universities/{id}/coordinator", Name = "NameUniversityCoordinator")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
-    [Tags("Universities")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Name the university's coordinator for the programme")]
     public static async Task<(IResult, Events)> Put(
         Contact command,

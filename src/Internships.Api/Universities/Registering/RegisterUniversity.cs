@@ -2,8 +2,9 @@ using FluentValidation;
 using Internships.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -44,7 +45,6 @@ public static class RegisterUniversityEndpoint
     /// <remarks>Issue the university's partner system a University key bound to the returned id.</remarks>
     [WolverinePost("/api/universities", Name = "RegisterUniversity")]
     [Allow(PartnerRole.BaseAdministrator)]
-    [Tags("Universities")]
     [EndpointSummary("Register a partner university and its coordinator")]
     public static (CreationResponse<Guid>, IStartStream) Post(RegisterUniversity command, IDocumentSession session, TimeProvider clock)
     {

@@ -1,9 +1,9 @@
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Subsidies.Applications.Instalments;
 using Subsidies.Policies;
 using Wolverine;
@@ -87,8 +87,6 @@ public static class ApproveApplicationEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/approval", Name = "ApproveSubsidyApplication")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy decisions")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Approve the grant: an amount in the policy's range and an instalment plan that adds up to it")]
     public static async Task<(IResult, Events, OutgoingMessages)> Post(
         ApproveApplication command,

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -41,8 +41,6 @@ public static class RejectApplicationEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/rejection", Name = "RejectSubsidyApplication")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy decisions")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Reject the application, with reasons")]
     public static (IResult, Events, OutgoingMessages) Post(
         RejectApplication command, [WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>

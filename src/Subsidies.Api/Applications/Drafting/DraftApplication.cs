@@ -3,9 +3,10 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
-using StudentBase.ServiceDefaults.PersonalData;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine.Http;
 using Wolverine.Marten;
 

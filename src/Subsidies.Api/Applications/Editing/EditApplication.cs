@@ -3,10 +3,10 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
-using StudentBase.ServiceDefaults.PersonalData;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Subsidies.Applications.Drafting;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -51,8 +51,6 @@ public static class EditApplicationEndpoint
     [WolverinePut("/api/subsidy-applications/{id}", Name = "EditSubsidyApplication")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Applicant)]
     [Tags("Subsidy applications")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Change a draft, or an application the base returned")]
     public static async Task<(IResult, Events)> Put(
         EditApplication command,

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Marten;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
-using StudentBase.ServiceDefaults.PersonalData;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine.Http;
 using Wolverine.Marten;
 

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -49,8 +49,6 @@ public static class ReleaseInstalmentEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/instalments/{number}/release", Name = "ReleaseInstalment")]
     [Allow(PartnerRole.Finance)]
     [Tags("Subsidy instalments")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Release (pay) an instalment whose milestone is verified")]
     public static (IResult, Events, OutgoingMessages) Post(
         ReleaseInstalment command, int number, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] SubsidyApplication application,

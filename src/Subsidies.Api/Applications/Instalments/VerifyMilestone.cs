@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -41,8 +41,6 @@ public static class VerifyMilestoneEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/instalments/{number}/milestone-verification", Name = "VerifyMilestone")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy instalments")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Verify an instalment's milestone, with the evidence")]
     public static (IResult, Events) Post(
         VerifyMilestone command, int number, [WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>

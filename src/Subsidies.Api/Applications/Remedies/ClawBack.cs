@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -47,8 +47,6 @@ public static class ClawBackEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/claw-back", Name = "ClawBack")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy remedies")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Claw back an amount already paid, with the reason")]
     public static (IResult, Events) Post(
         ClawBack command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] SubsidyApplication application, HttpRequest request,

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -26,8 +25,6 @@ public static class CloseSubsidyEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/closing", Name = "CloseSubsidy")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy remedies")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Close a settled grant")]
     public static (IResult, Events) Post([WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>
         CloseSubsidy.Decide(application, clock.GetUtcNow()).Respond(request, response, application.Version);

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -19,8 +18,6 @@ public static class ReinstateSubsidyEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/reinstatement", Name = "ReinstateSubsidy")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy remedies")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Reinstate a suspended grant")]
     public static (IResult, Events) Post([WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>
         ReinstateSubsidy.Decide(application, clock.GetUtcNow()).Respond(request, response, application.Version);

@@ -1,5 +1,5 @@
 using FluentValidation;
-using StudentBase.ServiceDefaults;
+using StudentBase.Http;
 
 namespace Subsidies.Applications.Remedies;
 

@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -19,8 +18,6 @@ public static class ResumePaymentsEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/payment-resumption", Name = "ResumePayments")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy remedies")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Resume withheld payments")]
     public static (IResult, Events) Post([WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>
         ResumePayments.Decide(application, clock.GetUtcNow()).Respond(request, response, application.Version);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -28,8 +28,6 @@ public static class TerminateSubsidyEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/termination", Name = "TerminateSubsidy")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy remedies")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Terminate the grant: no further instalment is paid")]
     public static (IResult, Events, OutgoingMessages) Post(
         RemedyReason command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] SubsidyApplication application, HttpRequest request,

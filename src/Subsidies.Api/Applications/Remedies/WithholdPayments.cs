@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -20,8 +20,6 @@ public static class WithholdPaymentsEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/withholding", Name = "WithholdPayments")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy remedies")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Withhold payments: no instalment is released until they resume")]
     public static (IResult, Events) Post(
         RemedyReason command, [WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>

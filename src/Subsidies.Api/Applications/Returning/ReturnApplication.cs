@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -39,8 +39,6 @@ public static class ReturnApplicationEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/return", Name = "ReturnSubsidyApplication")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy applications")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Return a submitted application to the applicant for changes, with reasons")]
     public static (IResult, Events) Post(
         ReturnApplication command, [WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -38,8 +38,6 @@ public static class AssignReviewerEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/reviewers", Name = "AssignReviewer")]
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy reviews")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Assign an expert reviewer to an eligible application")]
     public static (IResult, Events) Post(
         AssignReviewer command, [WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>

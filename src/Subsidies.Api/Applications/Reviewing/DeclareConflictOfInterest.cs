@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -37,8 +37,6 @@ public static class DeclareConflictOfInterestEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/conflict-of-interest", Name = "DeclareConflictOfInterest")]
     [Allow(PartnerRole.SubsidyReviewer)]
     [Tags("Subsidy reviews")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Declare a conflict of interest: the reviewer is excluded from the application")]
     public static (IResult, Events) Post(
         DeclareConflictOfInterest command, [WriteAggregate] SubsidyApplication application, ClaimsPrincipal user, HttpRequest request,

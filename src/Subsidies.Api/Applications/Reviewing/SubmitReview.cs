@@ -2,9 +2,9 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Subsidies.Policies;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -73,8 +73,6 @@ public static class SubmitReviewEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/reviews", Name = "SubmitReview")]
     [Allow(PartnerRole.SubsidyReviewer)]
     [Tags("Subsidy reviews")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Submit a review: a score for each rubric criterion of the policy the application was assessed under")]
     public static async Task<(IResult, Events)> Post(
         SubmitReview command,

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.OpenApi;
-using StudentBase.ServiceDefaults.Partners;
-using StudentBase.ServiceDefaults.PersonalData;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Subsidies.Policies;
 using Subsidies.Students;
 using Wolverine.Http;
@@ -68,8 +67,6 @@ public static class SubmitApplicationEndpoint
     [WolverinePost("/api/subsidy-applications/{id}/submission", Name = "SubmitSubsidyApplication")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Applicant)]
     [Tags("Subsidy applications")]
-    [HonoursIfMatch]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Submit the application: eligibility is assessed at once under the policy in force")]
     public static async Task<(IResult, Events)> Post(
         [WriteAggregate] SubsidyApplication application,

@@ -1,5 +1,6 @@
 using Marten;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 using Wolverine.Http;
 
 namespace Subsidies.Policies.Getting;

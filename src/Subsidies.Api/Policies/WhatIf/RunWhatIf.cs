@@ -1,7 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.ServiceDefaults;
-using StudentBase.ServiceDefaults.Partners;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
 using Subsidies.Applications;
 using Subsidies.Applications.Submitting;
 using Wolverine.Http;

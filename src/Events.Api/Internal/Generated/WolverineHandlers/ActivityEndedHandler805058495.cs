@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var activityEnded = (Events.Activities.ClosingAttendance.ActivityEnded)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Events.Activities.ClosingAttendance.ActivityEndedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Events.Activities.ClosingAttendance.ActivityEndedHandler");
             var batchedQuery = documentSession.CreateBatchQuery();

@@ -22,7 +22,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var branchStationStandingChanged = (StudentBase.Contracts.BranchStationStandingChanged)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler");
             

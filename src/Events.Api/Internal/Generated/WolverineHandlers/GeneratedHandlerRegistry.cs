@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(Events.Activities.ClosingAttendance.ActivityEndedHandler), typeof(Events.Activities.Offering.SeatOfferDueHandler), typeof(Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler), typeof(Events.Students.RecordingStudent.RecordCorrectionHandler), typeof(Events.Students.RecordingStudent.RecordStudentHandler), typeof(StudentBase.ServiceDefaults.Partners.PartnerApiKeyReplication) };
+            return new System.Type[] { typeof(Events.Activities.ClosingAttendance.ActivityEndedHandler), typeof(Events.Activities.Offering.SeatOfferDueHandler), typeof(Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler), typeof(Events.Students.RecordingStudent.RecordCorrectionHandler), typeof(Events.Students.RecordingStudent.RecordStudentHandler), typeof(StudentBase.Partners.PartnerApiKeyReplication) };
         }
 
         public override System.Type[] MessageTypes()
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.RecordCorrectionHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.RecordStudentHandler))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.ServiceDefaults.Partners.PartnerApiKeyReplication))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Partners.PartnerApiKeyReplication))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.ClosingAttendance.ActivityEnded))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.Offering.SeatOfferDue))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.BranchStationStandingChanged))]

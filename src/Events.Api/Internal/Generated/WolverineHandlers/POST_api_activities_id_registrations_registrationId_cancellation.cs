@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using StudentBase.EventSourcing;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Microsoft.Extensions.Options.IOptions<Events.EventsRules> _optionsOfEventsRules;
+        private readonly StudentBase.EventSourcing.IActorSource _actorSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_activities_id_registrations_registrationId_cancellation(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<Events.EventsRules> optionsOfEventsRules, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_activities_id_registrations_registrationId_cancellation(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<Events.EventsRules> optionsOfEventsRules, StudentBase.EventSourcing.IActorSource actorSource, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _optionsOfEventsRules = optionsOfEventsRules;
+            _actorSource = actorSource;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -48,7 +51,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Events.Activities.CancellingRegistration.CancelRegistrationEndpoint").SetTag("http.route", "/api/activities/{id}/registrations/{registrationId}/cancellation").SetTag("http.request.method", "POST");
-            StudentBase.ServiceDefaults.Operations.Provenance.OfRequests.Before(httpContext, documentSession);
+            StudentBase.EventSourcing.Provenance.OfRequests.Before(httpContext, documentSession, _actorSource);
             string registrationId_rawValue = (string?)httpContext.GetRouteValue("registrationId");
             System.Guid registrationId = default;
 

@@ -22,12 +22,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var partnerApiKeyRevoked = (StudentBase.Contracts.PartnerApiKeyRevoked)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "StudentBase.ServiceDefaults.Partners.PartnerApiKeyReplication");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "StudentBase.ServiceDefaults.Partners.PartnerApiKeyReplication");
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "StudentBase.Partners.PartnerApiKeyReplication");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "StudentBase.Partners.PartnerApiKeyReplication");
             
             // The actual message execution
-            await StudentBase.ServiceDefaults.Partners.PartnerApiKeyReplication.Handle(partnerApiKeyRevoked, documentSession, cancellation).ConfigureAwait(false);
+            await StudentBase.Partners.PartnerApiKeyReplication.Handle(partnerApiKeyRevoked, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

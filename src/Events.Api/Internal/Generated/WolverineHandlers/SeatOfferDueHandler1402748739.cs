@@ -31,7 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var seatOfferDue = (Events.Activities.Offering.SeatOfferDue)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Events.Activities.Offering.SeatOfferDueHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Events.Activities.Offering.SeatOfferDueHandler");
             var batchedQuery = documentSession.CreateBatchQuery();

@@ -31,7 +31,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var finalEvaluationDue = (Internships.Internships.Deadlines.FinalEvaluationDue)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Internships.Internships.Deadlines.FinalEvaluationDueHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Internships.Internships.Deadlines.FinalEvaluationDueHandler");
             var batchedQuery = documentSession.CreateBatchQuery();

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var intentionDecisionDue = (Internships.Internships.Deadlines.IntentionDecisionDue)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Internships.Internships.Deadlines.IntentionDecisionDueHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Internships.Internships.Deadlines.IntentionDecisionDueHandler");
             var batchedQuery = documentSession.CreateBatchQuery();

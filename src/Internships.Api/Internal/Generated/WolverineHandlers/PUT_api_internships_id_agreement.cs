@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using StudentBase.EventSourcing;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Microsoft.Extensions.Options.IOptions<Internships.InternshipRules> _optionsOfInternshipRules;
+        private readonly StudentBase.EventSourcing.IActorSource _actorSource;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public PUT_api_internships_id_agreement(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<Internships.InternshipRules> optionsOfInternshipRules, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public PUT_api_internships_id_agreement(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<Internships.InternshipRules> optionsOfInternshipRules, StudentBase.EventSourcing.IActorSource actorSource, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _optionsOfInternshipRules = optionsOfInternshipRules;
+            _actorSource = actorSource;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -48,7 +51,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Internships.Internships.DraftingAgreement.DraftAgreementEndpoint").SetTag("http.route", "/api/internships/{id}/agreement").SetTag("http.request.method", "PUT");
-            StudentBase.ServiceDefaults.Operations.Provenance.OfRequests.Before(httpContext, documentSession);
+            StudentBase.EventSourcing.Provenance.OfRequests.Before(httpContext, documentSession, _actorSource);
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<Internships.Internships.DraftingAgreement.DraftAgreement>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;

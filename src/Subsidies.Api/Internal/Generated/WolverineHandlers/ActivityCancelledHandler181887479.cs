@@ -22,7 +22,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var activityCancelled = (StudentBase.Contracts.ActivityCancelled)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler");
             

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(StudentBase.ServiceDefaults.Partners.PartnerApiKeyReplication), typeof(Subsidies.Applications.Instalments.MilestoneDeadlineHandler), typeof(Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler), typeof(Subsidies.Students.RecordingStudent.RecordCorrectionHandler), typeof(Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler), typeof(Subsidies.Students.RecordingStudent.RecordStudentHandler) };
+            return new System.Type[] { typeof(StudentBase.Partners.PartnerApiKeyReplication), typeof(Subsidies.Applications.Instalments.MilestoneDeadlineHandler), typeof(Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler), typeof(Subsidies.Students.RecordingStudent.RecordCorrectionHandler), typeof(Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler), typeof(Subsidies.Students.RecordingStudent.RecordStudentHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -41,7 +41,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRecordCorrectedHandler2133393268))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRegisteredHandler1009184436))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.TrainingCompletedHandler533672196))]
-        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.ServiceDefaults.Partners.PartnerApiKeyReplication))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Partners.PartnerApiKeyReplication))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Applications.Instalments.MilestoneDeadlineHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordCorrectionHandler))]

@@ -28,7 +28,7 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var milestoneDeadline = (Subsidies.Applications.Instalments.MilestoneDeadline)context.Envelope.Message;
 
-            StudentBase.ServiceDefaults.Operations.Provenance.OfMessages.Before(context.Envelope, documentSession);
+            StudentBase.EventSourcing.Provenance.OfMessages.Before(context.Envelope, documentSession);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Subsidies.Applications.Instalments.MilestoneDeadlineHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Subsidies.Applications.Instalments.MilestoneDeadlineHandler");
             var batchedQuery = documentSession.CreateBatchQuery();

@@ -47,9 +47,9 @@ namespace Partners.Internships.Api.History.Aggregates
         {
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_aggregatesAllowed roles: Analyst.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::Partners.Internships.Models.AggregateKinds"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 400 status code</exception>
@@ -58,11 +58,11 @@ namespace Partners.Internships.Api.History.Aggregates
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.AggregateKinds?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.AggregateKinds> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -73,10 +73,10 @@ namespace Partners.Internships.Api.History.Aggregates
                 { "403", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Partners.Internships.Models.AggregateKinds>(requestInfo, global::Partners.Internships.Models.AggregateKinds.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_aggregatesAllowed roles: Analyst.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace Partners.Internships.Api.History.Aggregates
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>

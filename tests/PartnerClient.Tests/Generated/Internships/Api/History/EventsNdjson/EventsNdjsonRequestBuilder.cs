@@ -34,7 +34,7 @@ namespace Partners.Internships.Api.History.EventsNdjson
         {
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_events_ndjsonAllowed roles: Analyst.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace Partners.Internships.Api.History.EventsNdjson
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_events_ndjsonAllowed roles: Analyst.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -78,7 +78,7 @@ namespace Partners.Internships.Api.History.EventsNdjson
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/x-ndjson, application/problem+json");
             return requestInfo;
         }
         /// <summary>
@@ -91,7 +91,7 @@ namespace Partners.Internships.Api.History.EventsNdjson
             return new global::Partners.Internships.Api.History.EventsNdjson.EventsNdjsonRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_events_ndjsonAllowed roles: Analyst.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class EventsNdjsonRequestBuilderGetQueryParameters 

@@ -36,7 +36,7 @@ namespace Partners.Internships.Api.History.Journeys.WithPersonIdNdjson
         {
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_journeys_personId_ndjsonAllowed roles: Analyst.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace Partners.Internships.Api.History.Journeys.WithPersonIdNdjson
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_journeys_personId_ndjsonAllowed roles: Analyst.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -82,7 +82,7 @@ namespace Partners.Internships.Api.History.Journeys.WithPersonIdNdjson
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/x-ndjson, application/problem+json");
             return requestInfo;
         }
         /// <summary>

@@ -40,9 +40,8 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item
         {
         }
         /// <summary>
-        /// Allowed roles: Operator.
+        /// DELETE_api_operations_dead_letters_idAllowed roles: Operator.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 400 status code</exception>
@@ -52,11 +51,11 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task DeleteAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
@@ -68,12 +67,12 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item
                 { "404", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Allowed roles: Operator.
+        /// GET_api_operations_dead_letters_idAllowed roles: Operator.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::Partners.Internships.Models.DeadLetterDetail"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 400 status code</exception>
@@ -83,11 +82,11 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.DeadLetterDetail?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.DeadLetterDetail> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -99,10 +98,10 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item
                 { "404", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Partners.Internships.Models.DeadLetterDetail>(requestInfo, global::Partners.Internships.Models.DeadLetterDetail.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Allowed roles: Operator.
+        /// DELETE_api_operations_dead_letters_idAllowed roles: Operator.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -121,7 +120,7 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item
             return requestInfo;
         }
         /// <summary>
-        /// Allowed roles: Operator.
+        /// GET_api_operations_dead_letters_idAllowed roles: Operator.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -136,7 +135,7 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>

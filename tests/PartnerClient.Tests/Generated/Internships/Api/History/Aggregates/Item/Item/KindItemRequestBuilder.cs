@@ -40,9 +40,9 @@ namespace Partners.Internships.Api.History.Aggregates.Item.Item
         {
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_aggregates_kind_idAllowed roles: Analyst.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::Partners.Internships.Models.AggregateAsOf"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 400 status code</exception>
@@ -52,11 +52,11 @@ namespace Partners.Internships.Api.History.Aggregates.Item.Item
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<global::Partners.Internships.Api.History.Aggregates.Item.Item.KindItemRequestBuilder.KindItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.AggregateAsOf?> GetAsync(Action<RequestConfiguration<global::Partners.Internships.Api.History.Aggregates.Item.Item.KindItemRequestBuilder.KindItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<global::Partners.Internships.Api.History.Aggregates.Item.Item.KindItemRequestBuilder.KindItemRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.AggregateAsOf> GetAsync(Action<RequestConfiguration<global::Partners.Internships.Api.History.Aggregates.Item.Item.KindItemRequestBuilder.KindItemRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -68,10 +68,10 @@ namespace Partners.Internships.Api.History.Aggregates.Item.Item
                 { "404", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Partners.Internships.Models.AggregateAsOf>(requestInfo, global::Partners.Internships.Models.AggregateAsOf.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_aggregates_kind_idAllowed roles: Analyst.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -86,7 +86,7 @@ namespace Partners.Internships.Api.History.Aggregates.Item.Item
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>
@@ -99,7 +99,7 @@ namespace Partners.Internships.Api.History.Aggregates.Item.Item
             return new global::Partners.Internships.Api.History.Aggregates.Item.Item.KindItemRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Allowed roles: Analyst.
+        /// GET_api_history_aggregates_kind_idAllowed roles: Analyst.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class KindItemRequestBuilderGetQueryParameters 

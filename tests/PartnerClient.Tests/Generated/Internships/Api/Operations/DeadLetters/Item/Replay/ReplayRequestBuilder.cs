@@ -34,9 +34,8 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item.Replay
         {
         }
         /// <summary>
-        /// Allowed roles: Operator.
+        /// POST_api_operations_dead_letters_id_replayAllowed roles: Operator.
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 400 status code</exception>
@@ -50,11 +49,11 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item.Replay
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task PostAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToPostRequestInformation(requestConfiguration);
@@ -70,10 +69,10 @@ namespace Partners.Internships.Api.Operations.DeadLetters.Item.Replay
                 { "422", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Allowed roles: Operator.
+        /// POST_api_operations_dead_letters_id_replayAllowed roles: Operator.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,0 +1,23 @@
+using JasperFx.Events.Projections;
+using Marten;
+using StudentBase.Contracts;
+using StudentBase.EventSourcing;
+using StudentBase.History;
+using Wolverine;
+
+namespace Internships.BranchStations;
+
+public static class Configuration
+{
+    public static WebApplicationBuilder AddBranchStations(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureMarten(marten =>
+        {
+            marten.Projections.Snapshot<BranchStation>(SnapshotLifecycle.Inline);
+            marten.Schema.For<BranchStation>().UniqueIndex(station => station.UnifiedSocialCreditCode);
+        });
+        builder.Services.ConfigureWolverine(messaging => messaging.PublishToInboxes<BranchStationStandingChanged>(Queues.EventsInbox));
+        builder.Services.AddHistoryOf<BranchStation>("branch-stations");
+        return builder;
+    }
+}

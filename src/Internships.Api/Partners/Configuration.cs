@@ -1,0 +1,22 @@
+using JasperFx.Events.Projections;
+using Marten;
+using StudentBase.Contracts;
+using StudentBase.EventSourcing;
+using Wolverine;
+
+namespace Internships.Partners;
+
+public static class Configuration
+{
+    /// <summary>Partner API keys are issued here and replicated, as hashes, to every other service.</summary>
+    public static WebApplicationBuilder AddPartnerApiKeys(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureMarten(marten => marten.Projections.Add<PartnerApiKeyProjection>(ProjectionLifecycle.Inline));
+        builder.Services.ConfigureWolverine(messaging =>
+        {
+            messaging.PublishToInboxes<PartnerApiKeyIssued>(Queues.EventsInbox, Queues.SubsidiesInbox);
+            messaging.PublishToInboxes<PartnerApiKeyRevoked>(Queues.EventsInbox, Queues.SubsidiesInbox);
+        });
+        return builder;
+    }
+}

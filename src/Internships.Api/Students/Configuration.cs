@@ -1,0 +1,23 @@
+using JasperFx.Events.Projections;
+using Marten;
+using StudentBase.Contracts;
+using StudentBase.EventSourcing;
+using StudentBase.History;
+using Wolverine;
+
+namespace Internships.Students;
+
+public static class Configuration
+{
+    public static WebApplicationBuilder AddStudents(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureMarten(marten => marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline));
+        builder.Services.ConfigureWolverine(messaging =>
+        {
+            messaging.PublishToInboxes<StudentRegistered>(Queues.EventsInbox, Queues.SubsidiesInbox);
+            messaging.PublishToInboxes<StudentRecordCorrected>(Queues.EventsInbox, Queues.SubsidiesInbox);
+        });
+        builder.Services.AddHistoryOf<Student>("students");
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+using JasperFx.Events.Projections;
+using Marten;
+using StudentBase.History;
+
+namespace Subsidies.Students;
+
+public static class Configuration
+{
+    /// <summary>The students Internships registers, with their internships, as this service keeps them (fed by its messages).</summary>
+    public static WebApplicationBuilder AddStudents(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureMarten(marten => marten.Projections.Snapshot<StudentRecord>(SnapshotLifecycle.Inline));
+        builder.Services.AddHistoryOf<StudentRecord>("students");
+        return builder;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Wolverine.Http;
+
+namespace StudentBase.Http.Tests;
+
+/// <summary>How a decider's decision becomes an HTTP answer: a stale If-Match and a refusal append nothing.</summary>
+public class DecidingOverHttp
+{
+    private sealed record SomethingHappened(int Number);
+
+    private static (HttpRequest Request, HttpResponse Response) Exchange(string? ifMatch = null)
+    {
+        var context = new DefaultHttpContext();
+        if (ifMatch is not null)
+        {
+            context.Request.Headers[HeaderNames.IfMatch] = ifMatch;
+        }
+
+        return (context.Request, context.Response);
+    }
+
+    [Fact]
+    public void a_decision_carried_out_answers_204_with_the_new_version_and_its_events()
+    {
+        var (request, response) = Exchange(ifMatch: "\"3\"");
+
+        var (result, events) = Decision.Of(new SomethingHappened(1), new SomethingHappened(2)).Respond(request, response, version: 3);
+
+        result.ShouldBeOfType<NoContent>();
+        events.Count.ShouldBe(2);
+        response.Headers.ETag.ToString().ShouldBe("\"5\"");
+    }
+
+    [Fact]
+    public void a_stale_if_match_is_a_412_and_appends_nothing()
+    {
+        var (request, response) = Exchange(ifMatch: "\"2\"");
+
+        var (result, events) = Decision.Of(new SomethingHappened(1)).Respond(request, response, version: 3);
+
+        ProblemOf(result).Type.ShouldBe(Problems.PreconditionFailed.Type);
+        ProblemOf(result).Detail.ShouldBe("The current ETag is \"3\".");
+        events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_refusal_is_a_422_naming_the_rule_and_appends_nothing()
+    {
+        var (request, response) = Exchange();
+
+        var (result, events) = ((Decision)new Refusal("slots-are-finite", "No slot is left.")).Respond(request, response, version: 3);
+
+        var problem = ProblemOf(result);
+        problem.Type.ShouldBe(Problems.RuleViolated.Type);
+        problem.Status.ShouldBe(422);
+        problem.Extensions["rule"].ShouldBe("slots-are-finite");
+        events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void messages_are_published_only_with_the_events_they_go_with()
+    {
+        var (request, response) = Exchange();
+
+        var (_, _, carriedOut) = Decision.Of(new SomethingHappened(1)).Publishing("message").RespondAndPublish(request, response, version: 0);
+        var (_, _, alreadyDone) = Decision.Nothing.Publishing("message").RespondAndPublish(request, response, version: 1);
+
+        carriedOut.ShouldHaveSingleItem().ShouldBe("message");
+        alreadyDone.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*")]
+    [InlineData("\"1\", \"7\"")]
+    public void if_match_passes_when_absent_any_or_naming_the_current_version(string? ifMatch)
+    {
+        var (request, _) = Exchange(ifMatch);
+
+        request.CheckIfMatch(currentVersion: 7).ShouldBeSameAs(WolverineContinue.NoProblems);
+    }
+
+    private static ProblemDetails ProblemOf(IResult result) => result.ShouldBeOfType<ProblemHttpResult>().ProblemDetails;
+}

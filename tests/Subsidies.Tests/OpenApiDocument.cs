@@ -1,0 +1,5 @@
+using StudentBase.Testing;
+
+namespace Subsidies.Tests;
+
+public class OpenApiDocument(SubsidiesFixture fixture) : OpenApiDocumentSpecification<Program>(fixture, "subsidies");
