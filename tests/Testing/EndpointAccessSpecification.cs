@@ -66,14 +66,45 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
         undeclared.ShouldBeEmpty("these endpoints declare no access policy");
     }
 
+    /// <summary>Each protected endpoint with the roles its own metadata allows.</summary>
+    private Dictionary<string, PartnerRole[]> DeclaredAccess() => Endpoints
+        .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        .SelectMany(endpoint => Names(endpoint).Select(name => (Name: name,
+            Roles: endpoint.Metadata.GetOrderedMetadata<AllowAttribute>().SelectMany(allow => allow.AllowedRoles).Order().ToArray())))
+        .ToDictionary(entry => entry.Name, entry => entry.Roles);
+
+    /// <summary>
+    /// The README's table of who may call what, for this service, is the endpoints' own declaration: it is written from it
+    /// (<c>UPDATE_README_ACCESS=1</c>) and this fails when they differ.
+    /// </summary>
+    [Fact]
+    public async Task the_readme_lists_every_operation_with_the_roles_it_declares()
+    {
+        var service = typeof(TProgram).Assembly.GetName().Name![..^".Api".Length];
+        var (start, end) = ($"<!-- access:{service} -->", $"<!-- /access:{service} -->");
+        var table = string.Join('\n', new[] { $"**{service}**", "", "| operation | roles |", "|---|---|" }
+            .Concat(DeclaredAccess()
+                .OrderBy(entry => entry.Key.Split(' ')[1], StringComparer.Ordinal).ThenBy(entry => entry.Key, StringComparer.Ordinal)
+                .Select(entry => $"| `{entry.Key}` | {string.Join(", ", entry.Value)} |")));
+        var readme = Path.Combine(ServiceProcess.FindRepository(), "README.md");
+        var text = await File.ReadAllTextAsync(readme, TestContext.Current.CancellationToken);
+        var (from, to) = (text.IndexOf(start, StringComparison.Ordinal), text.IndexOf(end, StringComparison.Ordinal));
+        from.ShouldBeGreaterThanOrEqualTo(0, $"README.md has no {start} section");
+        var written = text[(from + start.Length)..to].Trim('\n');
+
+        if (Environment.GetEnvironmentVariable("UPDATE_README_ACCESS") == "1")
+        {
+            await File.WriteAllTextAsync(readme, text[..(from + start.Length)] + "\n" + table + "\n" + text[to..], TestContext.Current.CancellationToken);
+            return;
+        }
+
+        written.ShouldBe(table, $"README.md's access table for {service} differs from the endpoints: run the tests with UPDATE_README_ACCESS=1.");
+    }
+
     [Fact]
     public void the_access_table_names_every_protected_endpoint_with_its_roles()
     {
-        var declared = Endpoints
-            .Where(endpoint => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .SelectMany(endpoint => Names(endpoint).Select(name => (Name: name,
-                Roles: endpoint.Metadata.GetOrderedMetadata<AllowAttribute>().SelectMany(allow => allow.AllowedRoles).Order().ToArray())))
-            .ToDictionary(entry => entry.Name, entry => entry.Roles);
+        var declared = DeclaredAccess();
 
         declared.Keys.ShouldBe(AllAccess.Keys, ignoreOrder: true);
         foreach (var (name, roles) in AllAccess)

@@ -58,8 +58,9 @@ public static class AsOfViewEndpoints
     [EndpointSummary("One record as it was at a moment (?at=) or after a version (?version=); now when neither is given")]
     [ProducesResponseType<AggregateAsOf>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetAsOf(string kind, Guid id, DateTimeOffset? at, long? version, IEnumerable<HistoricalAggregate> known,
-        IQuerySession session, CancellationToken cancellation)
+        IQuerySession session, HttpRequest request, CancellationToken cancellation)
     {
+        at = request.Moment(nameof(at));
         if (known.FirstOrDefault(aggregate => aggregate.Kind == kind) is not { } aggregate)
         {
             return NotFound($"This service keeps no '{kind}'.");

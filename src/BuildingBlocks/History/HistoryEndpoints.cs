@@ -39,8 +39,9 @@ public static class HistoryEndpoints
     [EndpointSummary("One page of the service's events in global order; pass 'next' as 'after' for the following page")]
     [ProducesResponseType<HistoryPage>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetEvents(string? after, int? limit, string[] type, Guid? stream, DateTimeOffset? from, DateTimeOffset? to,
-        Guid? mentions, HistoryFeed feed, CancellationToken cancellation)
+        Guid? mentions, HistoryFeed feed, HttpRequest request, CancellationToken cancellation)
     {
+        (from, to) = (request.Moment(nameof(from)), request.Moment(nameof(to)));
         if (Problem(after, limit, from, to) is { } problem)
         {
             return problem;
@@ -94,8 +95,9 @@ public static class HistoryEndpoints
     [EndpointSummary("Every matching event, one JSON object a line, streamed as it is read (for exports and replays)")]
     [ProducesResponseType<HistoricalEvent>(StatusCodes.Status200OK, NdjsonContentType)]
     public static async Task<IResult> GetEventLines(string? after, string[] type, Guid? stream, DateTimeOffset? from, DateTimeOffset? to,
-        HistoryFeed feed, IOptions<JsonOptions> json, HttpResponse response, CancellationToken cancellation)
+        HistoryFeed feed, IOptions<JsonOptions> json, HttpRequest request, HttpResponse response, CancellationToken cancellation)
     {
+        (from, to) = (request.Moment(nameof(from)), request.Moment(nameof(to)));
         if (Problem(after, null, from, to) is { } problem)
         {
             return problem;
@@ -118,8 +120,9 @@ public static class HistoryEndpoints
     [EndpointSummary("Every matching event as one Parquet file (schema in the README), for DuckDB, pandas or Spark")]
     [ProducesResponseType<Stream>(StatusCodes.Status200OK, ParquetExport.ContentType)]
     public static async Task<IResult> GetEventsAsParquet(string? after, string[] type, Guid? stream, DateTimeOffset? from, DateTimeOffset? to,
-        HistoryFeed feed, HttpResponse response, CancellationToken cancellation)
+        HistoryFeed feed, HttpRequest request, HttpResponse response, CancellationToken cancellation)
     {
+        (from, to) = (request.Moment(nameof(from)), request.Moment(nameof(to)));
         if (Problem(after, null, from, to) is { } problem)
         {
             return problem;

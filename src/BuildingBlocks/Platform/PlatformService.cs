@@ -8,6 +8,7 @@ using StudentBase.Http;
 using StudentBase.Operations;
 using StudentBase.Partners;
 using Wolverine.Http;
+using Wolverine.Runtime;
 
 namespace StudentBase.Platform;
 
@@ -30,9 +31,10 @@ public static class PlatformService
         return builder;
     }
 
-    /// <summary>The request pipeline, in order, and every endpoint of the service.</summary>
+    /// <summary>The request pipeline, in order, and the service's endpoints (health is Aspire's, mapped by the service defaults).</summary>
     public static WebApplication MapPlatformService(this WebApplication app)
     {
+        var applicationAssembly = app.Services.GetRequiredService<IWolverineRuntime>().Options.ApplicationAssembly;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -49,7 +51,9 @@ public static class PlatformService
             http.RejectUnparseableQueryValues = true;
             // Resolves every endpoint at startup rather than on its first request.
             http.WarmUpRoutes = RouteWarmup.Eager;
-            http.AddMiddleware(typeof(Provenance.OfRequests), chain => !chain.HttpMethods.SequenceEqual(["GET"]));
+            // The service's own commands; the operators' and analysts' endpoints store no events.
+            http.AddMiddleware(typeof(Provenance.OfRequests),
+                chain => !chain.HttpMethods.SequenceEqual(["GET"]) && chain.Method.HandlerType.Assembly == applicationAssembly);
             http.AddPolicy<EndpointConventions>();
         });
         return app;

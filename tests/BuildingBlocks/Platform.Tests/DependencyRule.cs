@@ -15,7 +15,7 @@ public class DependencyRule
         { "StudentBase.Http", [] },
         { "StudentBase.PersonalData", [] },
         { "StudentBase.EventSourcing", ["StudentBase.Http", "Contracts"] },
-        { "StudentBase.Partners", ["StudentBase.Http", "StudentBase.EventSourcing", "Contracts"] },
+        { "StudentBase.Partners", ["StudentBase.Http", "StudentBase.EventSourcing", "StudentBase.PersonalData", "Contracts"] },
         { "StudentBase.Operations", ["StudentBase.Http", "StudentBase.EventSourcing", "StudentBase.Partners", "StudentBase.PersonalData", "Contracts"] },
         {
             "StudentBase.History",

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Internships.Partners.IssuingApiKey;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using StudentBase.Contracts;
 using StudentBase.Partners;
 using StudentBase.Testing;
@@ -108,5 +109,66 @@ public class IssuingApiKeys(InternshipsFixture fixture)
         });
 
         tracked.Sent.AllMessages().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task an_issued_key_is_shown_once_and_kept_in_clear_nowhere()
+    {
+        var idempotencyKey = Guid.NewGuid().ToString();
+        var request = new { role = "Analyst", label = "warehouse 2026" };
+        var first = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(request).ToUrl("/api/partners/city-warehouse/api-keys");
+            x.WithRequestHeader(IdempotencyMiddleware.HeaderName, idempotencyKey);
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+        var issued = first.ReadAsJson<CreationResponse<IssuedApiKey>>().Value;
+
+        var replay = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(request).ToUrl("/api/partners/city-warehouse/api-keys");
+            x.WithRequestHeader(IdempotencyMiddleware.HeaderName, idempotencyKey);
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+
+        replay.Context.Response.Headers[IdempotencyMiddleware.ReplayedHeader].ToString().ShouldBe("true");
+        replay.Context.Response.Headers[IdempotencyMiddleware.SecretsWithheldHeader].ToString().ShouldBe("value.key");
+        var replayed = (await replay.ReadAsJsonAsync<JsonObject>())!["value"]!;
+        replayed["keyId"]!.GetValue<Guid>().ShouldBe(issued.KeyId);
+        replayed["key"].ShouldBeNull();
+        (await TablesHoldingAsync(issued.Key)).ShouldBeEmpty();
+    }
+
+    /// <summary>Every table of the database whose rows, read as text, contain the value.</summary>
+    private async Task<IReadOnlyList<string>> TablesHoldingAsync(string value)
+    {
+        await using var connection = await fixture.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()
+            .OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var tables = new List<string>();
+        await using (var list = new Npgsql.NpgsqlCommand(
+            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
+            "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var holding = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var search = new Npgsql.NpgsqlCommand($"select exists (select 1 from {table} t where strpos(t::text, $1) > 0)", connection)
+            {
+                Parameters = { new() { Value = value } },
+            };
+            if ((bool)(await search.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)
+            {
+                holding.Add(table);
+            }
+        }
+
+        return holding;
     }
 }

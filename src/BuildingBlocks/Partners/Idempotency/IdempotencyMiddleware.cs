@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Http;
+using StudentBase.PersonalData;
+using Wolverine.Http;
 
 namespace StudentBase.Partners;
 
@@ -11,12 +14,16 @@ namespace StudentBase.Partners;
 /// Makes a POST safe to retry. With an <c>Idempotency-Key</c> header, the first request runs and its response is
 /// kept; a retry with the same key and body gets that response back (with <c>Idempotent-Replayed: true</c>) and
 /// writes nothing; the same key with another body is a 422; a retry while the first is still running is a 409.
-/// A response of 5xx is not kept, so the request can be retried with the same key.
+/// A response of 5xx is not kept, so the request can be retried with the same key; nor is a 409 or 412, which a retry must
+/// be judged on the current state for. The If-Match header is part of the request, so a retry with a fresh ETag is a new
+/// request. What the answer holds of the <see cref="DataClasses.Secret"/> class (an issued key) is not kept: a replay
+/// answers it as null and names it in <c>Idempotent-Secrets-Withheld</c>.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore store, TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string SecretsWithheldHeader = "Idempotent-Secrets-Withheld";
     public const int MaxKeyLength = 200;
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
@@ -70,48 +77,62 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         await RunAndKeepAsync(context, id);
     }
 
+    /// <summary>
+    /// Runs the request with its answer held back, keeps or forgets it, and only then lets the answer go: a client that
+    /// retries the moment it reads the answer finds the key already kept or already free.
+    /// </summary>
     private async Task RunAndKeepAsync(HttpContext context, string id)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
-        var kept = false;
         try
         {
             await next(context);
-
-            buffer.Position = 0;
-            if (context.Response.StatusCode < StatusCodes.Status500InternalServerError)
-            {
-                await using var session = store.LightweightSession();
-                var request = await session.LoadAsync<IdempotentRequest>(id, CancellationToken.None);
-                if (request is not null)
-                {
-                    request.Completed = true;
-                    request.StatusCode = context.Response.StatusCode;
-                    request.ContentType = context.Response.ContentType;
-                    request.Location = context.Response.Headers.Location;
-                    request.ETag = context.Response.Headers.ETag;
-                    request.Body = Encoding.UTF8.GetString(buffer.ToArray());
-                    session.Store(request);
-                    await session.SaveChangesAsync(CancellationToken.None);
-                    kept = true;
-                }
-            }
-
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
         }
-        finally
+        catch
         {
             context.Response.Body = original;
-            if (!kept)
-            {
-                await using var session = store.LightweightSession();
-                session.Delete<IdempotentRequest>(id);
-                await session.SaveChangesAsync(CancellationToken.None);
-            }
+            await ForgetAsync(id);
+            throw;
         }
+
+        context.Response.Body = original;
+        if (!IsKept(context.Response.StatusCode) || !await KeepAsync(context, id, buffer.ToArray()))
+        {
+            await ForgetAsync(id);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>Stores the answer with the request; false when the request is no longer there to complete.</summary>
+    private async Task<bool> KeepAsync(HttpContext context, string id, byte[] body)
+    {
+        await using var session = store.LightweightSession();
+        var request = await session.LoadAsync<IdempotentRequest>(id, CancellationToken.None);
+        if (request is null)
+        {
+            return false;
+        }
+
+        request.Completed = true;
+        request.StatusCode = context.Response.StatusCode;
+        request.ContentType = context.Response.ContentType;
+        request.Location = context.Response.Headers.Location;
+        request.ETag = context.Response.Headers.ETag;
+        (request.Body, request.SecretsWithheld) = WithoutSecrets(context, body);
+        session.Store(request);
+        await session.SaveChangesAsync(CancellationToken.None);
+        return true;
+    }
+
+    private async Task ForgetAsync(string id)
+    {
+        await using var session = store.LightweightSession();
+        session.Delete<IdempotentRequest>(id);
+        await session.SaveChangesAsync(CancellationToken.None);
     }
 
     private static async Task AnswerRetryAsync(HttpContext context, IdempotentRequest earlier, string fingerprint)
@@ -141,15 +162,55 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         }
 
         context.Response.Headers[ReplayedHeader] = "true";
+        if (earlier.SecretsWithheld is { Length: > 0 } withheld)
+        {
+            context.Response.Headers[SecretsWithheldHeader] = withheld;
+        }
+
         await context.Response.WriteAsync(earlier.Body, context.RequestAborted);
     }
 
-    /// <summary>The same request means the same method, path, query and body bytes.</summary>
+    private static bool IsKept(int status) =>
+        status < StatusCodes.Status500InternalServerError && status is not (StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>The answer as it is kept: its secrets replaced by null, and which they were (their names in the JSON).</summary>
+    private static (string Body, string? SecretsWithheld) WithoutSecrets(HttpContext context, byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.ResourceType is not { } answer
+            || context.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return (text, null);
+        }
+
+        var json = JsonNode.Parse(text);
+        var before = json?.ToJsonString();
+        ClassifiedData.Redact(json, answer, DataClasses.Secret);
+        var after = json?.ToJsonString();
+        return before == after ? (text, null) : (after!, string.Join(',', Withheld(JsonNode.Parse(before!), json)));
+    }
+
+    private static IEnumerable<string> Withheld(JsonNode? before, JsonNode? after, string path = "") =>
+        (before, after) switch
+        {
+            (JsonObject was, JsonObject now) => was.SelectMany(member =>
+                member.Value is not null && now[member.Key] is null
+                    ? [$"{path}{member.Key}"]
+                    : Withheld(member.Value, now[member.Key], $"{path}{member.Key}.")),
+            _ => [],
+        };
+
+    /// <summary>The same request means the same method, path, query, If-Match and body bytes.</summary>
     private static async Task<string> FingerprintAsync(HttpRequest request)
     {
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: RequestLimits.MaxBodyBytes);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.Headers.IfMatch.Count > 0)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"If-Match: {request.Headers.IfMatch}\n"));
+        }
+
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)

@@ -14,7 +14,11 @@ public class IdempotentRequest
     public string? ContentType { get; set; }
     public string? Location { get; set; }
     public string? ETag { get; set; }
+    /// <summary>The answer without its secrets (see <see cref="SecretsWithheld"/>).</summary>
     public string Body { get; set; } = "";
+
+    /// <summary>The JSON members of the answer that were secrets, shown once and not kept (comma-separated), or null.</summary>
+    public string? SecretsWithheld { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 

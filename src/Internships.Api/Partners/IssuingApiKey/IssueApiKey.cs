@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -33,7 +34,7 @@ public record IssueApiKey(PartnerRole Role, Guid? ScopeId, string Label)
 }
 
 /// <param name="Key">The key itself: shown this once, stored only as a hash. Send it in the X-Api-Key header.</param>
-public record IssuedApiKey(Guid KeyId, string PartnerId, PartnerRole Role, Guid? ScopeId, string Label, DateTimeOffset IssuedAt, string Key)
+public record IssuedApiKey(Guid KeyId, string PartnerId, PartnerRole Role, Guid? ScopeId, string Label, DateTimeOffset IssuedAt, [Secret] string Key)
 {
     public static IssuedApiKey Example { get; } = new(
         Guid.Parse("0196f0c4-2222-7000-8000-000000000001"), "xmu-student-system", PartnerRole.University,

@@ -81,7 +81,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await StudentBase.History.AsOfViewEndpoints.GetAsOf(kind, id, at, version, _historicalAggregateIEnumerable, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await StudentBase.History.AsOfViewEndpoints.GetAsOf(kind, id, at, version, _historicalAggregateIEnumerable, ((Marten.IQuerySession)documentSession), httpContext.Request, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

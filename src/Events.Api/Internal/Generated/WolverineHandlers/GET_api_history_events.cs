@@ -93,7 +93,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await StudentBase.History.HistoryEndpoints.GetEvents(after, limit, type, stream, from, to, mentions, _historyFeed, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await StudentBase.History.HistoryEndpoints.GetEvents(after, limit, type, stream, from, to, mentions, _historyFeed, httpContext.Request, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

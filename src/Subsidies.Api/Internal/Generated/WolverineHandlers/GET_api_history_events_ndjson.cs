@@ -70,7 +70,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await StudentBase.History.HistoryEndpoints.GetEventLines(after, type, stream, from, to, _historyFeed, _optionsOfJsonOptions, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await StudentBase.History.HistoryEndpoints.GetEventLines(after, type, stream, from, to, _historyFeed, _optionsOfJsonOptions, httpContext.Request, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -67,7 +67,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await StudentBase.History.HistoryEndpoints.GetEventsAsParquet(after, type, stream, from, to, _historyFeed, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await StudentBase.History.HistoryEndpoints.GetEventsAsParquet(after, type, stream, from, to, _historyFeed, httpContext.Request, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
