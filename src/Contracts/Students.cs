@@ -1,3 +1,5 @@
+using StudentBase.PersonalData;
+
 namespace StudentBase.Contracts;
 
 public enum DegreeLevel
@@ -17,7 +19,7 @@ public enum DegreeLevel
 public record StudentRegistered(
     Guid StudentId,
     Guid UniversityId,
-    string FullName,
+    [PersonalData] string FullName,
     string Nationality,
     string Programme,
     DegreeLevel DegreeLevel,
@@ -31,7 +33,7 @@ public record StudentRegistered(
 /// </summary>
 public record StudentRecordCorrected(
     Guid StudentId,
-    string FullName,
+    [PersonalData] string FullName,
     string Programme,
     DegreeLevel DegreeLevel,
     DateOnly ExpectedGraduation,

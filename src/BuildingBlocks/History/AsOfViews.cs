@@ -117,7 +117,7 @@ public static class AsOfViewEndpoints
         @event.GetHeader(Provenance.Headers.Command)?.ToString());
 
     private static JsonNode? Masked(IQuerySession session, object? value) =>
-        value is null ? null : PersonalDataMasking.Mask(JsonNode.Parse(session.DocumentStore.Options.Serializer().ToJson(value)));
+        value is null ? null : PersonalDataMasking.Mask(JsonNode.Parse(session.DocumentStore.Options.Serializer().ToJson(value)), value.GetType());
 
     private static IResult NotFound(string detail) => Results.Problem(Problems.Create(Problems.NotFound, detail));
 }

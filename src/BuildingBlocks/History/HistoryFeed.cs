@@ -106,7 +106,7 @@ public sealed class HistoryFeed(NpgsqlDataSource dataSource, IDocumentStore stor
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation);
         await using var command = new NpgsqlCommand(
             $"""
-             select seq_id, id, stream_id, version, type, timestamp, data::text, correlation_id, causation_id,
+             select seq_id, id, stream_id, version, type, timestamp, mt_dotnet_type, data::text, correlation_id, causation_id,
                     headers ->> '{ActorHeaders.PartnerId}', headers ->> '{ActorHeaders.PartnerRole}', headers ->> '{Provenance.Headers.Command}'
              from {Schema}.mt_events where {string.Join(" and ", conditions)} order by seq_id
              {(limit is { } most ? $"limit {most}" : "")}
@@ -121,8 +121,8 @@ public sealed class HistoryFeed(NpgsqlDataSource dataSource, IDocumentStore stor
         {
             yield return new HistoricalEvent(
                 reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), PersonalDataMasking.Mask(JsonNode.Parse(reader.GetString(6))),
-                Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10), Text(reader, 11));
+                reader.GetFieldValue<DateTimeOffset>(5), EventData(EventType(Text(reader, 6)), reader.GetString(7)),
+                Text(reader, 8), Text(reader, 9), Text(reader, 10), Text(reader, 11), Text(reader, 12));
         }
     }
 
@@ -162,6 +162,15 @@ public sealed class HistoryFeed(NpgsqlDataSource dataSource, IDocumentStore stor
 
         return safe ?? 0;
     }
+
+    /// <summary>What the event said, its personal data masked as its type classifies it (read in column order: the type first).</summary>
+    private static JsonNode? EventData(Type? type, string data) => PersonalDataMasking.Mask(JsonNode.Parse(data), type);
+
+    /// <summary>The event's .NET type, as Marten stored it beside the event (assembly-qualified).</summary>
+    private static Type? EventType(string? storedName) =>
+        storedName is null ? null : EventTypes.GetOrAdd(storedName, name => Type.GetType(name, throwOnError: false));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type?> EventTypes = new();
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

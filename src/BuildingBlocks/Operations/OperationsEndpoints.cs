@@ -117,7 +117,7 @@ public static class OperationsEndpoints
             ? Results.Ok(new DeadLetterDetail(letter.Id, letter.MessageType, letter.ExceptionType, letter.ExceptionMessage,
                 letter.SentAt, letter.Source, letter.Replayable, letter.Envelope.Attempts, letter.Envelope.CorrelationId,
                 letter.Envelope.Headers.GetValueOrDefault(Provenance.Headers.SentBy),
-                letter.Envelope.Headers.GetValueOrDefault(ActorHeaders.PartnerId), MaskedBody(letter.Envelope.Data)))
+                letter.Envelope.Headers.GetValueOrDefault(ActorHeaders.PartnerId), MaskedBody(letter.Envelope.Data, MessageType(runtime, letter.MessageType))))
             : NotFound($"No dead letter {id}.");
 
     [WolverinePost($"{Prefix}/dead-letters/{{id}}/replay")]
@@ -161,7 +161,12 @@ public static class OperationsEndpoints
 
     private static IResult NotFound(string detail) => Results.Problem(Problems.Create(Problems.NotFound, detail));
 
-    private static JsonNode? MaskedBody(byte[]? data)
+    private static Type? MessageType(IWolverineRuntime runtime, string? messageType) =>
+        messageType is not null && runtime is WolverineRuntime wolverine && wolverine.Handlers.TryFindMessageType(messageType, out var type)
+            ? type
+            : null;
+
+    private static JsonNode? MaskedBody(byte[]? data, Type? messageType)
     {
         if (data is null or { Length: 0 })
         {
@@ -170,7 +175,7 @@ public static class OperationsEndpoints
 
         try
         {
-            return PersonalDataMasking.Mask(JsonNode.Parse(data));
+            return PersonalDataMasking.Mask(JsonNode.Parse(data), messageType);
         }
         catch (System.Text.Json.JsonException)
         {

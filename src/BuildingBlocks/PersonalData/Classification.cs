@@ -36,16 +36,16 @@ public static class ClassifiedData
 
     /// <summary>
     /// Replaces, in <paramref name="json"/> written from a <paramref name="type"/>, the value of every member of that class
-    /// (at any depth, in nested objects and lists) with null.
+    /// (at any depth, in nested objects and lists) with null, or with what <paramref name="replacement"/> gives.
     /// </summary>
-    public static void Redact(JsonNode? json, Type type, DataClassification classification)
+    public static void Redact(JsonNode? json, Type type, DataClassification classification, Func<JsonNode?>? replacement = null)
     {
         switch (json)
         {
             case JsonArray items when ElementType(type) is { } element:
                 foreach (var item in items)
                 {
-                    Redact(item, element, classification);
+                    Redact(item, element, classification, replacement);
                 }
 
                 break;
@@ -59,11 +59,11 @@ public static class ClassifiedData
 
                     if (nested is null)
                     {
-                        body[property] = null;
+                        body[property] = body[property] is null ? null : replacement?.Invoke();
                     }
                     else
                     {
-                        Redact(body[property], nested, classification);
+                        Redact(body[property], nested, classification, replacement);
                     }
                 }
 

@@ -1,4 +1,5 @@
 using StudentBase.Contracts;
+using StudentBase.PersonalData;
 
 namespace Events.Students;
 
@@ -6,7 +7,7 @@ namespace Events.Students;
 public record StudentRecorded(
     Guid StudentId,
     Guid UniversityId,
-    string FullName,
+    [PersonalData] string FullName,
     string Nationality,
     string Programme,
     DegreeLevel DegreeLevel,
@@ -15,7 +16,7 @@ public record StudentRecorded(
 
 /// <summary>The Internships service corrected the student's record.</summary>
 public record StudentDetailsCorrected(
-    Guid StudentId, string FullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt, DateOnly? ExpectedGraduation = null);
+    Guid StudentId, [PersonalData] string FullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt, DateOnly? ExpectedGraduation = null);
 
 /// <summary>A student of a partner university, as the Events service needs to know them.</summary>
 public class Student
@@ -36,6 +37,7 @@ public class Student
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid UniversityId { get; set; }
+    [PersonalData]
     public string FullName { get; set; } = "";
     public string Nationality { get; set; } = "";
     public string Programme { get; set; } = "";

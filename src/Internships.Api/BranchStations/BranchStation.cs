@@ -1,5 +1,6 @@
 using StudentBase.Contracts;
 using StudentBase.Http;
+using StudentBase.PersonalData;
 
 namespace Internships.BranchStations;
 
@@ -9,7 +10,7 @@ public record BranchStationApplied(
     string Name,
     string UnifiedSocialCreditCode,
     string Industry,
-    string EncryptedContact,
+    [PersonalData] string EncryptedContact,
     DateTimeOffset AppliedAt);
 
 /// <summary>The base designated the company a branch station (分站授牌): it may now post placements and sign agreements.</summary>
@@ -30,6 +31,7 @@ public class BranchStation
     public string Name { get; set; } = "";
     public string UnifiedSocialCreditCode { get; set; } = "";
     public string Industry { get; set; } = "";
+    [PersonalData]
     public string EncryptedContact { get; set; } = "";
     public BranchStationStanding Standing { get; set; }
     public string? StandingReason { get; set; }

@@ -1,3 +1,5 @@
+using StudentBase.PersonalData;
+
 namespace Internships.Internships;
 
 public enum InternshipState
@@ -48,7 +50,7 @@ public record AgreementTerms(
     DateOnly StartDate,
     DateOnly EndDate,
     int HoursPerWeek,
-    string Supervisor,
+    [PersonalData] string Supervisor,
     decimal MonthlyStipend,
     IReadOnlyList<string> LearningGoals,
     string Workplace);
@@ -62,7 +64,7 @@ public record PermitEndorsement(string Place, DateOnly ValidFrom, DateOnly Valid
 }
 
 /// <summary>Changes to a signed agreement; fields left out stay as agreed.</summary>
-public record AgreementChanges(DateOnly? StartDate, DateOnly? EndDate, int? HoursPerWeek, string? Supervisor)
+public record AgreementChanges(DateOnly? StartDate, DateOnly? EndDate, int? HoursPerWeek, [PersonalData] string? Supervisor)
 {
     public AgreementTerms AppliedTo(AgreementTerms terms) => terms with
     {

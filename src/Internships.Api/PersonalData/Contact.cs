@@ -6,7 +6,7 @@ using StudentBase.PersonalData;
 namespace Internships.PersonalData;
 
 /// <summary>A person to contact (a company's programme contact, a university's coordinator): personal data, stored encrypted.</summary>
-public record Contact(string Name, string Phone, string Email)
+public record Contact([PersonalData] string Name, [PersonalData] string Phone, [PersonalData] string Email)
 {
     public sealed class Validator : AbstractValidator<Contact>
     {

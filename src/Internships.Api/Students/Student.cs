@@ -10,9 +10,9 @@ namespace Internships.Students;
 public record StudentNominated(
     Guid StudentId,
     Guid UniversityId,
-    string FullName,
+    [PersonalData] string FullName,
     string Nationality,
-    string EncryptedPassportNumber,
+    [PersonalData] string EncryptedPassportNumber,
     string Programme,
     DegreeLevel DegreeLevel,
     DateOnly EnrolledOn,
@@ -23,7 +23,7 @@ public record StudentNominated(
 /// <summary>A mistake in a student's record was corrected; the earlier values stay in the history.</summary>
 public record StudentDetailsCorrected(
     Guid StudentId,
-    string FullName,
+    [PersonalData] string FullName,
     string Programme,
     DegreeLevel DegreeLevel,
     DateOnly ExpectedGraduation,
@@ -37,8 +37,10 @@ public class Student
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid UniversityId { get; set; }
+    [PersonalData]
     public string FullName { get; set; } = "";
     public string Nationality { get; set; } = "";
+    [PersonalData]
     public string EncryptedPassportNumber { get; set; } = "";
     public string Programme { get; set; } = "";
     public DegreeLevel DegreeLevel { get; set; }

@@ -1,10 +1,12 @@
+using StudentBase.PersonalData;
+
 namespace Internships.Universities;
 
 /// <summary>A partner university (高校) registered with the base; its coordinator's contact is stored encrypted.</summary>
-public record UniversityRegistered(Guid UniversityId, string Name, string City, string EncryptedCoordinator, DateTimeOffset RegisteredAt);
+public record UniversityRegistered(Guid UniversityId, string Name, string City, [PersonalData] string EncryptedCoordinator, DateTimeOffset RegisteredAt);
 
 /// <summary>The university named a new coordinator for the programme.</summary>
-public record UniversityCoordinatorNamed(Guid UniversityId, string EncryptedCoordinator, DateTimeOffset NamedAt);
+public record UniversityCoordinatorNamed(Guid UniversityId, [PersonalData] string EncryptedCoordinator, DateTimeOffset NamedAt);
 
 public class University
 {
@@ -12,6 +14,7 @@ public class University
     public int Version { get; set; }
     public string Name { get; set; } = "";
     public string City { get; set; } = "";
+    [PersonalData]
     public string EncryptedCoordinator { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using StudentBase.PersonalData;
 
 namespace Subsidies.Applications;
 
@@ -81,9 +82,9 @@ public record CriterionResult(string Criterion, bool Passed, string Reason);
 /// <summary>What the other services reported that speaks for the applicant, recorded with the assessment.</summary>
 public record SupportingFacts(int CompletedInternships, int CompletedTrainings, IReadOnlyList<string> Awards);
 
-public record ApplicationDrafted(Guid ApplicationId, Guid ApplicantId, CompanyFacts Facts, string EncryptedFounderBirthDate, DateTimeOffset DraftedAt);
+public record ApplicationDrafted(Guid ApplicationId, Guid ApplicantId, CompanyFacts Facts, [PersonalData] string EncryptedFounderBirthDate, DateTimeOffset DraftedAt);
 
-public record ApplicationEdited(Guid ApplicationId, CompanyFacts Facts, string EncryptedFounderBirthDate, DateTimeOffset EditedAt);
+public record ApplicationEdited(Guid ApplicationId, CompanyFacts Facts, [PersonalData] string EncryptedFounderBirthDate, DateTimeOffset EditedAt);
 
 /// <summary>The applicant submitted; from now on only the base can open it for changes again.</summary>
 public record ApplicationSubmitted(Guid ApplicationId, DateTimeOffset SubmittedAt);
@@ -183,6 +184,7 @@ public class SubsidyApplication
     public Guid ApplicantId { get; set; }
     public ApplicationState State { get; set; }
     public CompanyFacts Facts { get; set; } = null!;
+    [PersonalData]
     public string EncryptedFounderBirthDate { get; set; } = "";
     public DateTimeOffset DraftedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }

@@ -1,4 +1,5 @@
 using StudentBase.Contracts;
+using StudentBase.PersonalData;
 
 namespace Subsidies.Students;
 
@@ -6,14 +7,14 @@ namespace Subsidies.Students;
 public record StudentRecorded(
     Guid StudentId,
     Guid UniversityId,
-    string FullName,
+    [PersonalData] string FullName,
     string Nationality,
     DegreeLevel DegreeLevel,
     DateOnly ExpectedGraduation,
     DateTimeOffset RegisteredAt);
 
 /// <summary>The Internships service corrected the student's record.</summary>
-public record StudentDetailsCorrected(Guid StudentId, string FullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt);
+public record StudentDetailsCorrected(Guid StudentId, [PersonalData] string FullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt);
 
 public enum InternshipProgress
 {
@@ -85,6 +86,7 @@ public class StudentRecord
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid UniversityId { get; set; }
+    [PersonalData]
     public string FullName { get; set; } = "";
     public string Nationality { get; set; } = "";
     public DegreeLevel DegreeLevel { get; set; }

@@ -10,7 +10,7 @@ public class DependencyRule
 {
     public static TheoryData<string, string[]> Blocks => new()
     {
-        { "Contracts", [] },
+        { "Contracts", ["StudentBase.PersonalData"] },
         { "ServiceDefaults", [] },
         { "StudentBase.Http", [] },
         { "StudentBase.PersonalData", [] },
