@@ -43,6 +43,7 @@ public static class PlatformService
         app.UseAuthorization();
         app.UseMiddleware<EmptyIdMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<PersonalDataInAnswers>();
         app.UseMiddleware<MalformedBodyMiddleware>();
 
         app.MapHttpContract();

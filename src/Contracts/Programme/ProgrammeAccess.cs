@@ -31,7 +31,10 @@ public static class ProgrammeAccess
         _ => true,
     };
 
-    /// <summary>Whether this partner may see personal data (passport numbers, birth dates, contact details).</summary>
+    /// <summary>
+    /// Whether this partner may see personal data (names, passport numbers, birth dates, contact details): not the roles that
+    /// judge, pay, study or run the programme, which work with pseudonymous ids and non-personal facts.
+    /// </summary>
     public static bool MaySeePersonalData(this IProgrammePartner partner) =>
-        partner.Role is not (PartnerRole.Analyst or PartnerRole.SubsidyReviewer or PartnerRole.Finance);
+        partner.Role is not (PartnerRole.Analyst or PartnerRole.SubsidyReviewer or PartnerRole.Finance or PartnerRole.Operator);
 }

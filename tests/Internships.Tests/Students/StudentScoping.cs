@@ -84,6 +84,35 @@ public class StudentScoping(InternshipsFixture fixture)
     }
 
     [Fact]
+    public async Task an_analyst_gets_no_name_in_a_record_or_a_list()
+    {
+        const string key = PartnerKeys.Analyst;
+        var universityId = await fixture.UniversityAsync();
+        var studentId = await RegisterAsync(PartnerKeys.BaseAdministrator, universityId);
+
+        var record = await fixture.Host.Scenario(x => x.As(key).Get.Url($"/api/students/{studentId}"));
+        var list = await fixture.Host.Scenario(x => x.As(key).Get.Url($"/api/students?universityId={universityId}"));
+
+        var answered = (await record.ReadAsJsonAsync<JsonObject>())!;
+        answered["id"]!.GetValue<Guid>().ShouldBe(studentId);
+        answered["fullName"].ShouldBeNull();
+        (await list.ReadAsJsonAsync<JsonObject>())!["items"]!.AsArray().ShouldAllBe(item => item!["fullName"] == null);
+        record.Context.Response.Headers.ETag.ToString().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task the_base_and_the_students_own_university_see_the_name()
+    {
+        var studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity);
+
+        foreach (var key in new[] { PartnerKeys.BaseAdministrator, PartnerKeys.XiamenUniversityKey })
+        {
+            var student = (await fixture.Host.Scenario(x => x.As(key).Get.Url($"/api/students/{studentId}"))).ReadAsJson<StudentDetails>();
+            student.FullName.ShouldBe("Amara Okafor");
+        }
+    }
+
+    [Fact]
     public async Task the_event_records_which_partner_in_which_role_caused_it_and_the_messages_carry_the_partner_on()
     {
         Guid studentId = default;

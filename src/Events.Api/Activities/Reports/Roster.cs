@@ -2,6 +2,7 @@ using Events.Students;
 using Marten;
 using StudentBase.Contracts;
 using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -11,7 +12,7 @@ namespace Events.Activities.Reports;
 public record RosterEntry(
     Guid RegistrationId,
     Guid StudentId,
-    string Name,
+    [PersonalData] string Name,
     string Code,
     RegistrationState State,
     int? WaitlistPosition,

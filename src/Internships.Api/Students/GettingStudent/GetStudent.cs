@@ -13,9 +13,9 @@ namespace Internships.Students.GettingStudent;
 public record StudentDetails(
     Guid Id,
     Guid UniversityId,
-    string FullName,
+    [PersonalData] string FullName,
     string Nationality,
-    string? PassportNumber,
+    [PersonalData] string? PassportNumber,
     string Programme,
     DegreeLevel DegreeLevel,
     DateOnly EnrolledOn,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine.Http;
 
 namespace Internships.Students.ListingStudents;
@@ -12,7 +13,7 @@ namespace Internships.Students.ListingStudents;
 public record StudentSummary(
     Guid Id,
     Guid UniversityId,
-    string FullName,
+    [PersonalData] string FullName,
     string Nationality,
     string Programme,
     DegreeLevel DegreeLevel,

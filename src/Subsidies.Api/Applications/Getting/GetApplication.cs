@@ -19,7 +19,7 @@ public record ApplicationDetails(
     Guid ApplicantId,
     ApplicationState State,
     CompanyFacts Company,
-    DateOnly? FounderBirthDate,
+    [PersonalData] DateOnly? FounderBirthDate,
     DateTimeOffset DraftedAt,
     DateTimeOffset? SubmittedAt,
     EligibilityAssessed? Assessment,
