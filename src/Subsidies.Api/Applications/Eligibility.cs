@@ -30,10 +30,11 @@ public static class Eligibility
 
         if (facts.FounderBirthDate is { } birthDate)
         {
-            var age = AgeOn(birthDate, facts.AssessedOn);
-            results.Add(age <= criteria.MaximumFounderAge
-                ? Pass("founder-age", $"The founder is {age}.")
-                : Fail("founder-age", $"The founder is {age}; the limit is {criteria.MaximumFounderAge}."));
+            // The answer to the policy's question only: an exact age pins the founder down, so it is never stated.
+            var question = $"Founder aged {criteria.MaximumFounderAge} or under on the submission date";
+            results.Add(AgeOn(birthDate, facts.AssessedOn) <= criteria.MaximumFounderAge
+                ? Pass("founder-age", $"{question}: yes.")
+                : Fail("founder-age", $"{question}: no."));
         }
         else
         {

@@ -46,7 +46,7 @@ public class AssessingEligibility
             "international-student", "degree", "founder-age", "founder-shareholding", "company-age", "rd-spend", "staff", "rd-staff", "team-degrees",
             "once-per-person", "once-per-company", "requested-amount",
         ]);
-        results.Single(result => result.Criterion == "founder-age").Reason.ShouldBe("The founder is 25.");
+        results.Single(result => result.Criterion == "founder-age").Reason.ShouldBe("Founder aged 55 or under on the submission date: yes.");
     }
 
     [Fact]
@@ -67,6 +67,7 @@ public class AssessingEligibility
         ]);
         failed.Single(result => result.Criterion == "rd-spend").Reason.ShouldBe("CNY 150,000 spent on R&D; at least CNY 200,000 is required.");
         failed.Single(result => result.Criterion == "company-age").Reason.ShouldBe("The company is 3 months old; it must be 6 to 60.");
+        failed.Single(result => result.Criterion == "founder-age").Reason.ShouldBe("Founder aged 55 or under on the submission date: no.");
     }
 
     [Fact]
