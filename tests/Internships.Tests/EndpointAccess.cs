@@ -13,6 +13,7 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
         ["GET /api/students"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst],
         ["GET /api/students/{id}"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst, Applicant],
         ["POST /api/students/{id}/corrections"] = [BaseAdministrator, University],
+        ["POST /api/students/{id}/erasure"] = [BaseAdministrator],
         ["POST /api/partners/{partnerId}/api-keys"] = [BaseAdministrator],
         ["POST /api/branch-stations"] = [BaseAdministrator],
         ["GET /api/branch-stations/{id}"] = [BaseAdministrator, Company, University, ExitEntryOfficer, Analyst],

@@ -30,11 +30,11 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     {
         var registered = SampleStudents.Daniel();
 
-        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.RecordStudentAsync(registered);
 
         var student = await GetStudentAsync(registered.StudentId);
         student["id"]!.GetValue<Guid>().ShouldBe(registered.StudentId);
-        student["fullName"]!.GetValue<string>().ShouldBe(registered.FullName);
+        student["fullName"]!.GetValue<string>().ShouldBe("Daniel Smith");
         student["nationality"]!.GetValue<string>().ShouldBe(registered.Nationality);
         student["universityId"]!.GetValue<Guid>().ShouldBe(registered.UniversityId);
         ShouldDescribe(student, registered);
@@ -59,8 +59,8 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     {
         var registered = SampleStudents.Daniel();
 
-        await fixture.Host.InvokeAndWaitAsync(registered);
-        await fixture.Host.InvokeAndWaitAsync(registered with { FullName = "Someone Else" });
+        await fixture.Host.RecordStudentAsync(registered);
+        await fixture.Host.InvokeAndWaitAsync(registered with { EncryptedFullName = SampleStudents.Seal(registered.StudentId, "Someone Else") });
 
         await using var session = fixture.Store.QuerySession();
         var events = await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken);
@@ -116,8 +116,8 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     public async Task a_correction_changes_the_student_here_once()
     {
         var registered = SampleStudents.Daniel();
-        await fixture.Host.InvokeAndWaitAsync(registered);
-        var corrected = new StudentRecordCorrected(registered.StudentId, "Daniel J. Smith", registered.Programme,
+        await fixture.Host.RecordStudentAsync(registered);
+        var corrected = new StudentRecordCorrected(registered.StudentId, SampleStudents.Seal(registered.StudentId, "Daniel J. Smith"), registered.Programme,
             DegreeLevel.Master, registered.ExpectedGraduation.AddYears(2), DateTimeOffset.UtcNow);
 
         await fixture.Host.InvokeAndWaitAsync(corrected);
@@ -133,7 +133,7 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     public async Task a_correction_that_overtakes_the_registration_creates_nothing_and_is_applied_once_the_student_arrives()
     {
         var registered = SampleStudents.Daniel();
-        var corrected = new StudentRecordCorrected(registered.StudentId, "Daniel Smyth", registered.Programme, registered.DegreeLevel,
+        var corrected = new StudentRecordCorrected(registered.StudentId, SampleStudents.Seal(registered.StudentId, "Daniel Smyth"), registered.Programme, registered.DegreeLevel,
             registered.ExpectedGraduation, DateTimeOffset.UtcNow);
         using (var scope = fixture.Host.Services.CreateScope())
         {
@@ -146,7 +146,7 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
             (await session.Events.FetchStreamStateAsync(registered.StudentId, TestContext.Current.CancellationToken)).ShouldBeNull();
         }
 
-        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.RecordStudentAsync(registered);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         JsonObject student;
@@ -158,6 +158,36 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         while (student["fullName"]!.GetValue<string>() != "Daniel Smyth" && DateTime.UtcNow < deadline);
 
         student["fullName"]!.GetValue<string>().ShouldBe("Daniel Smyth");
+    }
+
+    [Fact]
+    public async Task the_students_name_is_kept_only_sealed_with_the_key_internships_shared()
+    {
+        var name = $"Canary {Guid.NewGuid():N}";
+        var registered = SampleStudents.Daniel(fullName: name);
+
+        await fixture.Host.RecordStudentAsync(registered);
+
+        (await GetStudentAsync(registered.StudentId))["fullName"]!.GetValue<string>().ShouldBe(name);
+        (await fixture.Host.TablesContainingAsync(name, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task once_internships_erases_the_student_the_name_is_unreadable_here_and_a_late_key_does_not_bring_it_back()
+    {
+        var registered = SampleStudents.Daniel();
+        await fixture.Host.RecordStudentAsync(registered);
+        var erasedAt = DateTimeOffset.UtcNow;
+
+        await fixture.Host.InvokeAndWaitAsync(new StudentPersonalDataErased(registered.StudentId, erasedAt));
+        await fixture.Host.InvokeAndWaitAsync(new StudentPersonalDataErased(registered.StudentId, erasedAt));
+        await fixture.Host.InvokeAndWaitAsync(SampleStudents.SharedKey(registered.StudentId));
+
+        var student = await GetStudentAsync(registered.StudentId);
+        student["fullName"].ShouldBeNull();
+        student["erasedAt"]!.GetValue<DateTimeOffset>().ShouldBe(erasedAt, TimeSpan.FromMilliseconds(1));
+        student["nationality"]!.GetValue<string>().ShouldBe(registered.Nationality);
+        student["version"]!.GetValue<int>().ShouldBe(2);
     }
 
     [Fact]

@@ -3,11 +3,14 @@ using StudentBase.PersonalData;
 
 namespace Events.Students;
 
-/// <summary>The Internships service registered a student: from now on they may register for activities.</summary>
+/// <summary>
+/// The Internships service registered a student: from now on they may register for activities. The name is sealed with the
+/// student's key, which Internships shares (<see cref="StudentBase.Contracts.PersonalDataKeyShared"/>) and erasure destroys.
+/// </summary>
 public record StudentRecorded(
     Guid StudentId,
     Guid UniversityId,
-    [PersonalData] string FullName,
+    [PersonalData] string EncryptedFullName,
     string Nationality,
     string Programme,
     DegreeLevel DegreeLevel,
@@ -16,29 +19,19 @@ public record StudentRecorded(
 
 /// <summary>The Internships service corrected the student's record.</summary>
 public record StudentDetailsCorrected(
-    Guid StudentId, [PersonalData] string FullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt, DateOnly? ExpectedGraduation = null);
+    Guid StudentId, [PersonalData] string EncryptedFullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt, DateOnly? ExpectedGraduation = null);
+
+/// <summary>The Internships service erased the student's personal data: their key is destroyed here too.</summary>
+public record StudentPersonalDataErased(Guid StudentId, DateTimeOffset ErasedAt);
 
 /// <summary>A student of a partner university, as the Events service needs to know them.</summary>
 public class Student
 {
-    public static Student Example { get; } = new()
-    {
-        Id = Guid.Parse("0196f0c4-1111-7000-8000-000000000001"),
-        Version = 1,
-        UniversityId = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"),
-        FullName = "Daniel Smith",
-        Nationality = "GB",
-        Programme = "Business Chinese (经贸汉语)",
-        DegreeLevel = DegreeLevel.Bachelor,
-        RegisteredAt = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)),
-        ExpectedGraduation = new DateOnly(2025, 6, 30),
-    };
-
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid UniversityId { get; set; }
     [PersonalData]
-    public string FullName { get; set; } = "";
+    public string EncryptedFullName { get; set; } = "";
     public string Nationality { get; set; } = "";
     public string Programme { get; set; } = "";
     public DegreeLevel DegreeLevel { get; set; }
@@ -48,11 +41,13 @@ public class Student
 
     public DateTimeOffset RegisteredAt { get; set; }
 
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public static Student Create(StudentRecorded recorded) => new()
     {
         Id = recorded.StudentId,
         UniversityId = recorded.UniversityId,
-        FullName = recorded.FullName,
+        EncryptedFullName = recorded.EncryptedFullName,
         Nationality = recorded.Nationality,
         Programme = recorded.Programme,
         DegreeLevel = recorded.DegreeLevel,
@@ -62,9 +57,11 @@ public class Student
 
     public void Apply(StudentDetailsCorrected corrected)
     {
-        FullName = corrected.FullName;
+        EncryptedFullName = corrected.EncryptedFullName;
         Programme = corrected.Programme;
         DegreeLevel = corrected.DegreeLevel;
         ExpectedGraduation = corrected.ExpectedGraduation ?? ExpectedGraduation;
     }
+
+    public void Apply(StudentPersonalDataErased erased) => ErasedAt = erased.ErasedAt;
 }

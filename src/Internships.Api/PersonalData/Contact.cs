@@ -22,15 +22,15 @@ public record Contact([PersonalData] string Name, [PersonalData] string Phone, [
 
     /// <summary>Encrypts the contact with its subject's key (created in the session on first use).</summary>
     public string Protect(IDocumentSession session, Guid subjectId) =>
-        PersonalDataProtector.Protect(session, subjectId, JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
+        session.CreateFor(subjectId).Protect(JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
 
     /// <summary>Encrypts a changed contact with its subject's existing key.</summary>
-    public Task<string> ProtectAgainAsync(IDocumentSession session, Guid subjectId, CancellationToken cancellation) =>
-        PersonalDataProtector.ProtectAgainAsync(session, subjectId, JsonSerializer.Serialize(this, JsonSerializerOptions.Web), cancellation);
+    public async Task<string> ProtectAgainAsync(IDocumentSession session, Guid subjectId, CancellationToken cancellation) =>
+        (await session.KeyForAsync(subjectId, cancellation)).Protect(JsonSerializer.Serialize(this, JsonSerializerOptions.Web));
 
     /// <summary>The contact in clear, or null once its subject's key has been erased.</summary>
     public static async Task<Contact?> RevealAsync(IQuerySession session, Guid subjectId, string protectedContact, CancellationToken cancellation) =>
-        await PersonalDataProtector.RevealAsync(session, subjectId, protectedContact, cancellation) is { } json
+        await session.RevealAsync(subjectId, protectedContact, cancellation) is { } json
             ? JsonSerializer.Deserialize<Contact>(json, JsonSerializerOptions.Web)
             : null;
 }

@@ -14,8 +14,10 @@ public static class Configuration
         builder.Services.ConfigureMarten(marten => marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline));
         builder.Services.ConfigureWolverine(messaging =>
         {
+            messaging.PublishToInboxes<PersonalDataKeyShared>(Queues.EventsInbox, Queues.SubsidiesInbox);
             messaging.PublishToInboxes<StudentRegistered>(Queues.EventsInbox, Queues.SubsidiesInbox);
             messaging.PublishToInboxes<StudentRecordCorrected>(Queues.EventsInbox, Queues.SubsidiesInbox);
+            messaging.PublishToInboxes<StudentPersonalDataErased>(Queues.EventsInbox, Queues.SubsidiesInbox);
         });
         builder.Services.AddHistoryOf<Student>("students");
         return builder;

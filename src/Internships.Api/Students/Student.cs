@@ -4,13 +4,13 @@ using StudentBase.PersonalData;
 namespace Internships.Students;
 
 /// <summary>
-/// A university nominated an international student. The passport number is stored only encrypted with
-/// the student's own key (see <see cref="PersonalData.PersonalDataProtector"/>), so erasing the key erases it.
+/// A university nominated an international student. The name and the passport number are stored only encrypted with
+/// the student's own key (see <see cref="PersonalDataKey"/>), so erasing the key erases them.
 /// </summary>
 public record StudentNominated(
     Guid StudentId,
     Guid UniversityId,
-    [PersonalData] string FullName,
+    [PersonalData] string EncryptedFullName,
     string Nationality,
     [PersonalData] string EncryptedPassportNumber,
     string Programme,
@@ -23,13 +23,20 @@ public record StudentNominated(
 /// <summary>A mistake in a student's record was corrected; the earlier values stay in the history.</summary>
 public record StudentDetailsCorrected(
     Guid StudentId,
-    [PersonalData] string FullName,
+    [PersonalData] string EncryptedFullName,
     string Programme,
     DegreeLevel DegreeLevel,
     DateOnly ExpectedGraduation,
     DateOnly ResidencePermitExpiry,
     string Reason,
     DateTimeOffset CorrectedAt);
+
+/// <summary>
+/// The base erased the student's personal data on their request (PIPL art. 47, GDPR art. 17): their key is destroyed, so
+/// their name and passport number are unreadable in every event; who erased them, when and why is kept.
+/// </summary>
+/// <param name="ErasedBy">The partner id of the base administrator who erased the data.</param>
+public record StudentErased(Guid StudentId, string ErasedBy, string Reason, DateTimeOffset ErasedAt);
 
 /// <summary>The student as the Internships service knows them, rebuilt from the student's events.</summary>
 public class Student
@@ -38,7 +45,7 @@ public class Student
     public int Version { get; set; }
     public Guid UniversityId { get; set; }
     [PersonalData]
-    public string FullName { get; set; } = "";
+    public string EncryptedFullName { get; set; } = "";
     public string Nationality { get; set; } = "";
     [PersonalData]
     public string EncryptedPassportNumber { get; set; } = "";
@@ -48,12 +55,13 @@ public class Student
     public DateOnly ExpectedGraduation { get; set; }
     public DateOnly ResidencePermitExpiry { get; set; }
     public DateTimeOffset NominatedAt { get; set; }
+    public StudentErased? Erasure { get; set; }
 
     public static Student Create(StudentNominated nominated) => new()
     {
         Id = nominated.StudentId,
         UniversityId = nominated.UniversityId,
-        FullName = nominated.FullName,
+        EncryptedFullName = nominated.EncryptedFullName,
         Nationality = nominated.Nationality,
         EncryptedPassportNumber = nominated.EncryptedPassportNumber,
         Programme = nominated.Programme,
@@ -66,10 +74,12 @@ public class Student
 
     public void Apply(StudentDetailsCorrected corrected)
     {
-        FullName = corrected.FullName;
+        EncryptedFullName = corrected.EncryptedFullName;
         Programme = corrected.Programme;
         DegreeLevel = corrected.DegreeLevel;
         ExpectedGraduation = corrected.ExpectedGraduation;
         ResidencePermitExpiry = corrected.ResidencePermitExpiry;
     }
+
+    public void Apply(StudentErased erased) => Erasure = erased;
 }

@@ -3,18 +3,24 @@ using StudentBase.PersonalData;
 
 namespace Subsidies.Students;
 
-/// <summary>The Internships service registered a student: a fact later used to assess subsidy eligibility.</summary>
+/// <summary>
+/// The Internships service registered a student: a fact later used to assess subsidy eligibility. The name is sealed with the
+/// student's key, which Internships shares (<see cref="StudentBase.Contracts.PersonalDataKeyShared"/>) and erasure destroys.
+/// </summary>
 public record StudentRecorded(
     Guid StudentId,
     Guid UniversityId,
-    [PersonalData] string FullName,
+    [PersonalData] string EncryptedFullName,
     string Nationality,
     DegreeLevel DegreeLevel,
     DateOnly ExpectedGraduation,
     DateTimeOffset RegisteredAt);
 
 /// <summary>The Internships service corrected the student's record.</summary>
-public record StudentDetailsCorrected(Guid StudentId, [PersonalData] string FullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt);
+public record StudentDetailsCorrected(Guid StudentId, [PersonalData] string EncryptedFullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt);
+
+/// <summary>The Internships service erased the student's personal data: their keys are destroyed here too.</summary>
+public record StudentPersonalDataErased(Guid StudentId, DateTimeOffset ErasedAt);
 
 public enum InternshipProgress
 {
@@ -71,27 +77,16 @@ public class InternshipOfStudent
 /// <summary>What the Subsidies service knows of a student: the facts eligibility depends on.</summary>
 public class StudentRecord
 {
-    public static StudentRecord Example { get; } = new()
-    {
-        Id = Guid.Parse("0196f0c4-1111-7000-8000-000000000001"),
-        Version = 1,
-        UniversityId = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"),
-        FullName = "Daniel Smith",
-        Nationality = "GB",
-        DegreeLevel = DegreeLevel.Bachelor,
-        ExpectedGraduation = new DateOnly(2025, 6, 30),
-        RegisteredAt = new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)),
-    };
-
     public Guid Id { get; set; }
     public int Version { get; set; }
     public Guid UniversityId { get; set; }
     [PersonalData]
-    public string FullName { get; set; } = "";
+    public string EncryptedFullName { get; set; } = "";
     public string Nationality { get; set; } = "";
     public DegreeLevel DegreeLevel { get; set; }
     public DateOnly ExpectedGraduation { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+    public DateTimeOffset? ErasedAt { get; set; }
     public List<InternshipOfStudent> Internships { get; set; } = [];
     public List<ActivityOfStudent> Activities { get; set; } = [];
 
@@ -99,7 +94,7 @@ public class StudentRecord
     {
         Id = recorded.StudentId,
         UniversityId = recorded.UniversityId,
-        FullName = recorded.FullName,
+        EncryptedFullName = recorded.EncryptedFullName,
         Nationality = recorded.Nationality,
         DegreeLevel = recorded.DegreeLevel,
         ExpectedGraduation = recorded.ExpectedGraduation,
@@ -108,10 +103,12 @@ public class StudentRecord
 
     public void Apply(StudentDetailsCorrected corrected)
     {
-        FullName = corrected.FullName;
+        EncryptedFullName = corrected.EncryptedFullName;
         DegreeLevel = corrected.DegreeLevel;
         ExpectedGraduation = corrected.ExpectedGraduation;
     }
+
+    public void Apply(StudentPersonalDataErased erased) => ErasedAt = erased.ErasedAt;
 
     public void Apply(InternshipMilestoneRecorded recorded)
     {

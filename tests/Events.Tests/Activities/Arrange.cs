@@ -15,14 +15,15 @@ public static class Arrange
 {
     public static async Task<Guid> StudentAsync(this EventsFixture fixture, Guid? universityId = null, string name = "Daniel Smith", DateOnly? graduation = null)
     {
-        var registered = SampleStudents.Daniel() with
+        var registered = SampleStudents.Daniel(fullName: name) with
         {
             UniversityId = universityId ?? SampleStudents.XiamenUniversity,
-            FullName = name,
             ExpectedGraduation = graduation ?? new DateOnly(2030, 6, 30),
         };
         using var scope = fixture.Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(registered);
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync(SampleStudents.SharedKey(registered.StudentId));
+        await bus.InvokeAsync(registered);
         return registered.StudentId;
     }
 

@@ -41,7 +41,7 @@ public class DecidingActivities
 
     private static Student StudentOf(Guid? university = null, DateOnly? graduation = null) => new()
     {
-        Id = Guid.CreateVersion7(), UniversityId = university ?? Xmu, FullName = "Daniel Smith", ExpectedGraduation = graduation ?? new DateOnly(2027, 6, 30),
+        Id = Guid.CreateVersion7(), UniversityId = university ?? Xmu, ExpectedGraduation = graduation ?? new DateOnly(2027, 6, 30),
     };
 
     private static Guid R(int n) => Guid.Parse($"00000000-0000-7000-8000-{n:D12}");

@@ -79,7 +79,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
         nominated.Command.ShouldBe("RegisterStudent");
         nominated.CorrelationId.ShouldNotBeNull();
         nominated.CausationId.ShouldNotBeNull();
-        nominated.Data!["fullName"]!.GetValue<string>().ShouldBe(PersonalDataMasking.Masked);
+        nominated.Data!["encryptedFullName"]!.GetValue<string>().ShouldBe(PersonalDataMasking.Masked);
         nominated.Data["encryptedPassportNumber"]!.GetValue<string>().ShouldBe(PersonalDataMasking.Masked);
         nominated.Data["nationality"]!.GetValue<string>().ShouldBe("NG");
         JsonSerializer.Serialize(page).ShouldNotContain("Zainab");

@@ -49,7 +49,7 @@ public class SeeingARecordAsItWas(InternshipsFixture fixture)
         var now = await AsOfAsync($"/api/history/aggregates/students/{studentId}");
         now.Version.ShouldBe(2);
         now.State!["programme"]!.GetValue<string>().ShouldBe("Data Science");
-        now.State["fullName"]!.GetValue<string>().ShouldBe(PersonalDataMasking.Masked);
+        now.State["encryptedFullName"]!.GetValue<string>().ShouldBe(PersonalDataMasking.Masked);
     }
 
     [Fact]

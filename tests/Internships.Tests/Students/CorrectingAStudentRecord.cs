@@ -6,6 +6,7 @@ using Internships.Students.GettingStudent;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
+using StudentBase.PersonalData;
 using StudentBase.Testing;
 using Wolverine.Http;
 
@@ -66,7 +67,9 @@ public class CorrectingAStudentRecord(InternshipsFixture fixture)
         await using var session = fixture.Store.QuerySession();
         var history = await session.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken);
         history.Select(e => e.Data.GetType()).ShouldBe([typeof(StudentNominated), typeof(StudentDetailsCorrected)]);
-        history[0].Data.ShouldBeOfType<StudentNominated>().FullName.ShouldBe("Daniel Smyth");
+        var key = await session.LoadAsync<PersonalDataKey>(id, TestContext.Current.CancellationToken);
+        key.ShouldNotBeNull().Reveal(history[0].Data.ShouldBeOfType<StudentNominated>().EncryptedFullName).ShouldBe("Daniel Smyth");
+        history[1].Data.ShouldBeOfType<StudentDetailsCorrected>().EncryptedFullName.ShouldNotContain("Smith");
     }
 
     [Fact]
@@ -132,19 +135,35 @@ public class DecidingACorrection
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 1, 10, 0, 0, TimeSpan.FromHours(8));
 
+    private const string CurrentName = "Daniel Smyth";
+
     private static Student Daniel() => Student.Create(new StudentNominated(
-        Guid.CreateVersion7(), Guid.CreateVersion7(), "Daniel Smyth", "GB", "sealed", "Business Chinese", DegreeLevel.Bachelor,
+        Guid.CreateVersion7(), Guid.CreateVersion7(), Sealed(CurrentName), "GB", "sealed", "Business Chinese", DegreeLevel.Bachelor,
         new DateOnly(2021, 9, 1), new DateOnly(2025, 6, 30), new DateOnly(2025, 8, 31), Now.AddYears(-1)));
 
+    private static string Sealed(string name) => $"sealed:{name}";
+
+    private static StudentDetailsCorrected? Decide(Student student, CorrectStudentRecord correction) =>
+        CorrectStudentRecord.Decide(student, CurrentName, correction, Sealed, Now);
+
     [Fact]
-    public void a_correction_carries_the_new_values_and_keeps_the_rest()
+    public void a_correction_carries_the_new_values_sealed_and_keeps_the_rest()
     {
         var student = Daniel();
 
-        var corrected = CorrectStudentRecord.Decide(student, new CorrectStudentRecord("Daniel Smith", null, null, null, null, "typo"), Now);
+        var corrected = Decide(student, new CorrectStudentRecord("Daniel Smith", null, null, null, null, "typo"));
 
-        corrected.ShouldBe(new StudentDetailsCorrected(student.Id, "Daniel Smith", "Business Chinese", DegreeLevel.Bachelor,
+        corrected.ShouldBe(new StudentDetailsCorrected(student.Id, Sealed("Daniel Smith"), "Business Chinese", DegreeLevel.Bachelor,
             new DateOnly(2025, 6, 30), new DateOnly(2025, 8, 31), "typo", Now));
+    }
+
+    [Fact]
+    public void a_correction_that_leaves_the_name_keeps_it_sealed_as_it_was()
+    {
+        var student = Daniel();
+
+        Decide(student, new CorrectStudentRecord(null, null, DegreeLevel.Master, null, null, "upgraded"))!
+            .EncryptedFullName.ShouldBe(student.EncryptedFullName);
     }
 
     [Fact]
@@ -152,19 +171,18 @@ public class DecidingACorrection
     {
         var student = Daniel();
 
-        CorrectStudentRecord.Decide(student, new CorrectStudentRecord("Daniel Smyth", "Business Chinese", null, null, null, "again"), Now)
-            .ShouldBeNull();
+        Decide(student, new CorrectStudentRecord("Daniel Smyth", "Business Chinese", null, null, null, "again")).ShouldBeNull();
     }
 
     [Fact]
     public void applying_the_correction_changes_the_record()
     {
         var student = Daniel();
-        var corrected = CorrectStudentRecord.Decide(student, new CorrectStudentRecord(null, null, DegreeLevel.Master, null, null, "upgraded"), Now)!;
+        var corrected = Decide(student, new CorrectStudentRecord("Daniel Smith", null, DegreeLevel.Master, null, null, "upgraded"))!;
 
         student.Apply(corrected);
 
         student.DegreeLevel.ShouldBe(DegreeLevel.Master);
-        student.FullName.ShouldBe("Daniel Smyth");
+        student.EncryptedFullName.ShouldBe(Sealed("Daniel Smith"));
     }
 }

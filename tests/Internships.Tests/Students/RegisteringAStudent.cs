@@ -5,6 +5,7 @@ using Internships.Students.GettingStudent;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
+using StudentBase.PersonalData;
 using Wolverine.Http;
 using StudentBase.Testing;
 using Wolverine.Tracking;
@@ -47,9 +48,13 @@ public class RegisteringAStudent(InternshipsFixture fixture)
 
         var published = tracked.Sent.MessagesOf<StudentRegistered>().Distinct().ShouldHaveSingleItem();
         published.ShouldBe(new StudentRegistered(
-            created.Value, universityId, "Daniel Smith", "GB", "Business Chinese", DegreeLevel.Bachelor,
+            created.Value, universityId, published.EncryptedFullName, "GB", "Business Chinese", DegreeLevel.Bachelor,
             new DateOnly(2021, 9, 1), new DateOnly(2025, 6, 30), published.RegisteredAt));
-        tracked.Sent.Envelopes().Select(envelope => envelope.Destination!.ToString())
+        var key = tracked.Sent.MessagesOf<PersonalDataKeyShared>().Distinct().ShouldHaveSingleItem();
+        key.SubjectId.ShouldBe(created.Value);
+        published.EncryptedFullName.ShouldNotContain("Daniel");
+        new PersonalDataKey { Id = key.SubjectId, Key = key.Key }.Reveal(published.EncryptedFullName).ShouldBe("Daniel Smith");
+        tracked.Sent.Envelopes().Where(envelope => envelope.Message is StudentRegistered).Select(envelope => envelope.Destination!.ToString())
             .ShouldBe(["postgresql://events_inbox/", "postgresql://subsidies_inbox/"], ignoreOrder: true);
 
         var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{created.Value}")))

@@ -24,7 +24,7 @@ public static class Applying
     public static async Task<Guid> FounderAsync(this SubsidiesFixture fixture, Guid? id = null, DegreeLevel degree = DegreeLevel.Bachelor)
     {
         var registered = SampleStudents.Daniel(id) with { DegreeLevel = degree };
-        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.RecordStudentAsync(registered);
         return registered.StudentId;
     }
 

@@ -48,7 +48,7 @@ public class HandlingDeadLetters(QuickDeadLettersFixture fixture) : IClassFixtur
         detail.ExceptionMessage.ShouldContain(student.StudentId.ToString());
         detail.Message!["certificateNumber"]!.GetValue<string>().ShouldBe("XSP-2024-0042");
 
-        await fixture.Host.InvokeAndWaitAsync(student);
+        await fixture.Host.RecordStudentAsync(student);
         await ReplayAsync(deadLetter.Id);
         var again = await fixture.Host.Scenario(x =>
         {

@@ -12,7 +12,7 @@ public class RecordingActivityParticipation(SubsidiesFixture fixture)
     public async Task attendance_completion_and_awards_are_recorded_once_each()
     {
         var registered = SampleStudents.Daniel();
-        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.RecordStudentAsync(registered);
         var training = Guid.CreateVersion7();
         var competition = Guid.CreateVersion7();
         var at = new DateTimeOffset(2026, 12, 6, 17, 0, 0, TimeSpan.FromHours(8));

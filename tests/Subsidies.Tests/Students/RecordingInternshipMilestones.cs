@@ -14,7 +14,7 @@ public class RecordingInternshipMilestones(SubsidiesFixture fixture)
     public async Task an_internship_is_followed_from_agreement_to_completion_and_repeats_change_nothing()
     {
         var registered = SampleStudents.Daniel();
-        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.RecordStudentAsync(registered);
         var internshipId = Guid.CreateVersion7();
         var stationId = Guid.CreateVersion7();
         var start = new DateOnly(2024, 7, 1);
@@ -53,7 +53,7 @@ public class RecordingInternshipMilestones(SubsidiesFixture fixture)
         }
 
         await Task.Delay(TimeSpan.FromMilliseconds(600), TestContext.Current.CancellationToken);
-        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.RecordStudentAsync(registered);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         StudentRecord? record;

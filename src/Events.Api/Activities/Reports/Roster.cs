@@ -8,11 +8,12 @@ using Wolverine.Marten;
 
 namespace Events.Activities.Reports;
 
+/// <param name="Name">Null once the student's personal data has been erased.</param>
 /// <param name="WaitlistPosition">1 for the first waiting; null when not waitlisted.</param>
 public record RosterEntry(
     Guid RegistrationId,
     Guid StudentId,
-    [PersonalData] string Name,
+    [PersonalData] string? Name,
     string Code,
     RegistrationState State,
     int? WaitlistPosition,
@@ -42,15 +43,17 @@ public static class RosterEndpoint
         [ReadAggregate] Activity activity, string? name, RegistrationState? state, IQuerySession session, CancellationToken cancellation)
     {
         var studentIds = activity.Registrations.Select(registration => registration.StudentId).Distinct().ToList();
-        var names = (await session.LoadManyAsync<Student>(cancellation, studentIds)).ToDictionary(student => student.Id, student => student.FullName);
+        var keys = await session.KeysForAsync(studentIds, cancellation);
+        var names = (await session.LoadManyAsync<Student>(cancellation, studentIds))
+            .ToDictionary(student => student.Id, student => keys.GetValueOrDefault(student.Id)?.Reveal(student.EncryptedFullName));
         var positions = activity.Waitlist.Select((registration, index) => (registration.Id, Position: index + 1))
             .ToDictionary(entry => entry.Id, entry => entry.Position);
 
         return activity.Registrations
-            .Select(registration => new RosterEntry(registration.Id, registration.StudentId, names.GetValueOrDefault(registration.StudentId, ""),
+            .Select(registration => new RosterEntry(registration.Id, registration.StudentId, names.GetValueOrDefault(registration.StudentId),
                 registration.Code, registration.State, positions.TryGetValue(registration.Id, out var position) ? position : null, registration.ReceivedAt,
                 registration.SessionsAttended.Order().ToList(), registration.NoShow, registration.Completed, registration.Rank, registration.Award))
-            .Where(entry => name is null || entry.Name.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(entry => name is null || entry.Name?.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase) == true)
             .Where(entry => state is null || entry.State == state)
             .OrderBy(entry => entry.WaitlistPosition ?? 0)
             .ToList();

@@ -16,13 +16,13 @@ public static class RecordCorrectionHandler
             throw new NotYetKnownException($"Student {message.StudentId}");
         }
 
-        if (current.FullName == message.FullName && current.Programme == message.Programme && current.DegreeLevel == message.DegreeLevel
+        if (current.EncryptedFullName == message.EncryptedFullName && current.Programme == message.Programme && current.DegreeLevel == message.DegreeLevel
             && current.ExpectedGraduation == message.ExpectedGraduation)
         {
             return;
         }
 
         student.AppendOne(new StudentDetailsCorrected(
-            message.StudentId, message.FullName, message.Programme, message.DegreeLevel, message.CorrectedAt, message.ExpectedGraduation));
+            message.StudentId, message.EncryptedFullName, message.Programme, message.DegreeLevel, message.CorrectedAt, message.ExpectedGraduation));
     }
 }

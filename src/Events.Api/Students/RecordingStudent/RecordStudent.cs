@@ -17,7 +17,7 @@ public static partial class RecordStudentHandler
         session.Events.StartStream<Student>(message.StudentId, new StudentRecorded(
             message.StudentId,
             message.UniversityId,
-            message.FullName,
+            message.EncryptedFullName,
             message.Nationality,
             message.Programme,
             message.DegreeLevel,

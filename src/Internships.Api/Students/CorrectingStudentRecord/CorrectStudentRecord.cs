@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -37,12 +39,18 @@ public record CorrectStudentRecord(
         }
     }
 
-    /// <summary>The correction's event, or none when it changes nothing (so a repeated correction is harmless).</summary>
-    public static StudentDetailsCorrected? Decide(Student student, CorrectStudentRecord correction, DateTimeOffset now)
+    /// <summary>
+    /// The correction's event, or none when it changes nothing (so a repeated correction is harmless). A new name is sealed
+    /// with the student's key (<paramref name="protect"/>); the name in clear is only compared with the current one.
+    /// </summary>
+    public static StudentDetailsCorrected? Decide(
+        Student student, string? currentFullName, CorrectStudentRecord correction, Func<string, string> protect, DateTimeOffset now)
     {
+        var fullName = correction.FullName?.Trim() ?? currentFullName;
+        var nameChanged = fullName != currentFullName;
         var corrected = new StudentDetailsCorrected(
             student.Id,
-            correction.FullName?.Trim() ?? student.FullName,
+            nameChanged && fullName is not null ? protect(fullName) : student.EncryptedFullName,
             correction.Programme?.Trim() ?? student.Programme,
             correction.DegreeLevel ?? student.DegreeLevel,
             correction.ExpectedGraduation ?? student.ExpectedGraduation,
@@ -50,7 +58,7 @@ public record CorrectStudentRecord(
             correction.Reason.Trim(),
             now);
 
-        var unchanged = corrected.FullName == student.FullName && corrected.Programme == student.Programme
+        var unchanged = !nameChanged && corrected.Programme == student.Programme
             && corrected.DegreeLevel == student.DegreeLevel && corrected.ExpectedGraduation == student.ExpectedGraduation
             && corrected.ResidencePermitExpiry == student.ResidencePermitExpiry;
         return unchanged ? null : corrected;
@@ -65,13 +73,15 @@ public static class CorrectStudentRecordEndpoint
     [WolverinePost("/api/students/{id}/corrections", Name = "CorrectStudentRecord")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
     [EndpointSummary("Correct a mistake in a student's record (the earlier values stay in the history)")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static async Task<(IResult, Events, OutgoingMessages)> Post(
         CorrectStudentRecord command,
         [WriteAggregate] Student student,
         ClaimsPrincipal user,
         HttpRequest request,
         HttpResponse response,
-        TimeProvider clock)
+        IDocumentSession session,
+        TimeProvider clock,
+        CancellationToken cancellation)
     {
         if (!user.Partner().MaySeeStudent(student.Id, student.UniversityId))
         {
@@ -88,7 +98,14 @@ public static class CorrectStudentRecordEndpoint
             return (Results.Problem(Validation.Problem("expectedGraduation", "The expected graduation must come after enrolment.")), [], []);
         }
 
-        var corrected = CorrectStudentRecord.Decide(student, command, clock.GetUtcNow());
+        var key = await session.KeyForAsync(student.Id, cancellation);
+        if (key.IsErased)
+        {
+            return (Results.Problem(new Refusal("an-erased-student-is-not-changed",
+                "The student's personal data was erased at their request; the base keeps nothing more about them.").ToProblem()), [], []);
+        }
+
+        var corrected = CorrectStudentRecord.Decide(student, key.Reveal(student.EncryptedFullName), command, key.Protect, clock.GetUtcNow());
         if (corrected is null)
         {
             response.SetETag(student.Version);
@@ -99,6 +116,6 @@ public static class CorrectStudentRecordEndpoint
         return (
             Results.NoContent(),
             [corrected],
-            [new StudentRecordCorrected(student.Id, corrected.FullName, corrected.Programme, corrected.DegreeLevel, corrected.ExpectedGraduation, corrected.CorrectedAt)]);
+            [new StudentRecordCorrected(student.Id, corrected.EncryptedFullName, corrected.Programme, corrected.DegreeLevel, corrected.ExpectedGraduation, corrected.CorrectedAt)]);
     }
 }

@@ -9,11 +9,13 @@ using Wolverine.Marten;
 
 namespace Internships.Students.GettingStudent;
 
+/// <param name="FullName">Null once the student's personal data has been erased, or for roles that may not see personal data.</param>
 /// <param name="PassportNumber">Masked; null once the student's personal data has been erased, or for roles that may not see personal data.</param>
+/// <param name="ErasedAt">When the base erased the student's personal data, at their request.</param>
 public record StudentDetails(
     Guid Id,
     Guid UniversityId,
-    [PersonalData] string FullName,
+    [PersonalData] string? FullName,
     string Nationality,
     [PersonalData] string? PassportNumber,
     string Programme,
@@ -22,12 +24,13 @@ public record StudentDetails(
     DateOnly ExpectedGraduation,
     DateOnly ResidencePermitExpiry,
     DateTimeOffset NominatedAt,
+    DateTimeOffset? ErasedAt,
     int Version)
 {
     public static StudentDetails Example { get; } = new(
         Guid.Parse("0196f0c4-1111-7000-8000-000000000001"), Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), "Daniel Smith", "GB",
         "******543", "Business Chinese (经贸汉语)", DegreeLevel.Bachelor, new DateOnly(2021, 9, 1), new DateOnly(2025, 6, 30),
-        new DateOnly(2025, 8, 31), new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)), 1);
+        new DateOnly(2025, 8, 31), new DateTimeOffset(2024, 3, 1, 9, 30, 0, TimeSpan.FromHours(8)), null, 1);
 }
 
 public static class GetStudentEndpoint
@@ -47,22 +50,22 @@ public static class GetStudentEndpoint
 
         response.SetETag(student.Version);
 
-        var passportNumber = partner.MaySeePersonalData()
-            ? await PersonalDataProtector.RevealAsync(session, student.Id, student.EncryptedPassportNumber, cancellation)
-            : null;
+        var key = partner.MaySeePersonalData() ? await session.LoadAsync<PersonalDataKey>(student.Id, cancellation) : null;
+        var passportNumber = key?.Reveal(student.EncryptedPassportNumber);
 
         return new StudentDetails(
             student.Id,
             student.UniversityId,
-            student.FullName,
+            key?.Reveal(student.EncryptedFullName),
             student.Nationality,
-            passportNumber is null ? null : PersonalDataProtector.Mask(passportNumber),
+            passportNumber is null ? null : PersonalDataKeys.Mask(passportNumber),
             student.Programme,
             student.DegreeLevel,
             student.EnrolledOn,
             student.ExpectedGraduation,
             student.ResidencePermitExpiry,
             student.NominatedAt,
+            student.Erasure?.ErasedAt,
             student.Version);
     }
 }

@@ -9,11 +9,12 @@ using Wolverine.Http;
 
 namespace Internships.Students.ListingStudents;
 
-/// <summary>A student in a list: no personal data.</summary>
+/// <summary>A student in a list.</summary>
+/// <param name="FullName">Null once the student's personal data has been erased, or for roles that may not see personal data.</param>
 public record StudentSummary(
     Guid Id,
     Guid UniversityId,
-    [PersonalData] string FullName,
+    [PersonalData] string? FullName,
     string Nationality,
     string Programme,
     DegreeLevel DegreeLevel,
@@ -57,8 +58,12 @@ public static class ListStudentsEndpoint
         }
 
         var page = await students.ReadPageAsync(student => student.Id, cursor, limit, cancellation);
+        var keys = partner.MaySeePersonalData()
+            ? await session.KeysForAsync(page.Items.Select(student => student.Id), cancellation)
+            : new Dictionary<Guid, PersonalDataKey>();
         return new Page<StudentSummary>(
-            page.Items.Select(student => new StudentSummary(student.Id, student.UniversityId, student.FullName, student.Nationality,
+            page.Items.Select(student => new StudentSummary(student.Id, student.UniversityId,
+                keys.GetValueOrDefault(student.Id)?.Reveal(student.EncryptedFullName), student.Nationality,
                 student.Programme, student.DegreeLevel, student.ExpectedGraduation, student.Version)).ToList(),
             page.NextCursor);
     }

@@ -81,13 +81,14 @@ public static class RegisterStudentEndpoint
         var studentId = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var nationality = command.Nationality.ToUpperInvariant();
+        var key = session.CreateFor(studentId);
 
         var nominated = new StudentNominated(
             studentId,
             command.UniversityId,
-            command.FullName.Trim(),
+            key.Protect(command.FullName.Trim()),
             nationality,
-            PersonalDataProtector.Protect(session, studentId, command.PassportNumber.ToUpperInvariant()),
+            key.Protect(command.PassportNumber.ToUpperInvariant()),
             command.Programme.Trim(),
             command.DegreeLevel,
             command.EnrolledOn,
@@ -98,7 +99,7 @@ public static class RegisterStudentEndpoint
         var published = new StudentRegistered(
             studentId,
             nominated.UniversityId,
-            nominated.FullName,
+            nominated.EncryptedFullName,
             nationality,
             nominated.Programme,
             nominated.DegreeLevel,
@@ -109,6 +110,6 @@ public static class RegisterStudentEndpoint
         return (
             new CreationResponse<Guid>($"/api/students/{studentId}", studentId),
             MartenOps.StartStream<Student>(studentId, nominated),
-            [published]);
+            [new PersonalDataKeyShared(studentId, key.Key, now), published]);
     }
 }

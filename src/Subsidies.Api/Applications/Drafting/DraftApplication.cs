@@ -40,7 +40,7 @@ public record DraftApplication(Guid ApplicantId, DateOnly FounderBirthDate, Comp
     };
 
     public static string ProtectBirthDate(IDocumentSession session, Guid applicationId, DateOnly birthDate) =>
-        PersonalDataProtector.Protect(session, applicationId, birthDate.ToString("O", CultureInfo.InvariantCulture));
+        session.CreateFor(applicationId).Protect(birthDate.ToString("O", CultureInfo.InvariantCulture));
 }
 
 public static class DraftApplicationEndpoint

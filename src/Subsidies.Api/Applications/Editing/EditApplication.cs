@@ -68,9 +68,15 @@ public static class EditApplicationEndpoint
             return (Results.NotFound(), []);
         }
 
-        var current = await PersonalDataProtector.RevealAsync(session, application.Id, application.EncryptedFounderBirthDate, cancellation);
-        var encrypted = await PersonalDataProtector.ProtectAgainAsync(session, application.Id,
-            command.FounderBirthDate.ToString("O", CultureInfo.InvariantCulture), cancellation);
+        var key = await session.KeyForAsync(application.Id, cancellation);
+        if (key.IsErased)
+        {
+            return (Results.Problem(new Refusal("an-erased-founder-is-not-changed",
+                "The founder's personal data was erased at their request; the application keeps only its company facts.").ToProblem()), []);
+        }
+
+        var current = key.Reveal(application.EncryptedFounderBirthDate);
+        var encrypted = key.Protect(command.FounderBirthDate.ToString("O", CultureInfo.InvariantCulture));
         return EditApplication.Decide(application, DraftApplication.Trimmed(command.Company), command.FounderBirthDate,
                 current is null ? null : DateOnly.Parse(current, CultureInfo.InvariantCulture), encrypted, clock.GetUtcNow())
             .Respond(request, response, application.Version);

@@ -61,7 +61,7 @@ public static class GetApplicationEndpoint
         }
 
         var birthDate = partner.Role is PartnerRole.BaseAdministrator or PartnerRole.Applicant
-            && await PersonalDataProtector.RevealAsync(session, application.Id, application.EncryptedFounderBirthDate, cancellation) is { } revealed
+            && await session.RevealAsync(application.Id, application.EncryptedFounderBirthDate, cancellation) is { } revealed
                 ? DateOnly.Parse(revealed, CultureInfo.InvariantCulture)
                 : (DateOnly?)null;
         var history = await session.Events.FetchStreamAsync(application.Id, token: cancellation);

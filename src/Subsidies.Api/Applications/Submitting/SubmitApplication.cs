@@ -51,7 +51,7 @@ public static class SubmitApplication
             .Where(other => other.Id != application.Id && (other.State == ApplicationState.Approved || other.State == ApplicationState.Closed)
                 && (other.ApplicantId == application.ApplicantId || other.Facts.UnifiedSocialCreditCode == application.Facts.UnifiedSocialCreditCode))
             .ToListAsync(cancellation);
-        var birthDate = await PersonalDataProtector.RevealAsync(session, application.Id, application.EncryptedFounderBirthDate, cancellation);
+        var birthDate = await session.RevealAsync(application.Id, application.EncryptedFounderBirthDate, cancellation);
         return new EligibilityFacts(
             birthDate is null ? null : DateOnly.Parse(birthDate, CultureInfo.InvariantCulture),
             founder,

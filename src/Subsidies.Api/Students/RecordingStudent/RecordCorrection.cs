@@ -16,11 +16,11 @@ public static class RecordCorrectionHandler
             throw new NotYetKnownException($"Student {message.StudentId}");
         }
 
-        if (current.FullName == message.FullName && current.DegreeLevel == message.DegreeLevel && current.ExpectedGraduation == message.ExpectedGraduation)
+        if (current.EncryptedFullName == message.EncryptedFullName && current.DegreeLevel == message.DegreeLevel && current.ExpectedGraduation == message.ExpectedGraduation)
         {
             return;
         }
 
-        student.AppendOne(new StudentDetailsCorrected(message.StudentId, message.FullName, message.DegreeLevel, message.ExpectedGraduation, message.CorrectedAt));
+        student.AppendOne(new StudentDetailsCorrected(message.StudentId, message.EncryptedFullName, message.DegreeLevel, message.ExpectedGraduation, message.CorrectedAt));
     }
 }

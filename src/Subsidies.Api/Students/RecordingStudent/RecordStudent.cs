@@ -17,7 +17,7 @@ public static partial class RecordStudentHandler
         session.Events.StartStream<StudentRecord>(message.StudentId, new StudentRecorded(
             message.StudentId,
             message.UniversityId,
-            message.FullName,
+            message.EncryptedFullName,
             message.Nationality,
             message.DegreeLevel,
             message.ExpectedGraduation,

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(Events.Activities.ClosingAttendance.ActivityEndedHandler), typeof(Events.Activities.Offering.SeatOfferDueHandler), typeof(Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler), typeof(Events.Students.RecordingStudent.RecordCorrectionHandler), typeof(Events.Students.RecordingStudent.RecordStudentHandler), typeof(StudentBase.Partners.PartnerApiKeyReplication) };
+            return new System.Type[] { typeof(Events.Activities.ClosingAttendance.ActivityEndedHandler), typeof(Events.Activities.Offering.SeatOfferDueHandler), typeof(Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler), typeof(Events.Students.RecordingStudent.ErasePersonalDataHandler), typeof(Events.Students.RecordingStudent.KeepStudentKeyHandler), typeof(Events.Students.RecordingStudent.RecordCorrectionHandler), typeof(Events.Students.RecordingStudent.RecordStudentHandler), typeof(StudentBase.Partners.PartnerApiKeyReplication) };
         }
 
         public override System.Type[] MessageTypes()
@@ -32,12 +32,16 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.BranchStationStandingChangedHandler1982321159))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PartnerApiKeyIssuedHandler674984027))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PartnerApiKeyRevokedHandler1603244700))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PersonalDataKeySharedHandler400214611))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SeatOfferDueHandler1402748739))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentPersonalDataErasedHandler1245507298))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRecordCorrectedHandler2133393268))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRegisteredHandler1009184436))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.ClosingAttendance.ActivityEndedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.Offering.SeatOfferDueHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.ErasePersonalDataHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.KeepStudentKeyHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.RecordCorrectionHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.RecordStudentHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Partners.PartnerApiKeyReplication))]
@@ -46,6 +50,8 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.BranchStationStandingChanged))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyIssued))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyRevoked))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PersonalDataKeyShared))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentPersonalDataErased))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentRecordCorrected))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentRegistered))]
         public static void Pin()

@@ -80,7 +80,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = Internships.Students.CorrectingStudentRecord.CorrectStudentRecordEndpoint.Post(command, stream_student.Aggregate, httpContext.User, httpContext.Request, httpContext.Response, _timeProvider);
+            (var result, var events, var outgoingMessages) = await Internships.Students.CorrectingStudentRecord.CorrectStudentRecordEndpoint.Post(command, stream_student.Aggregate, httpContext.User, httpContext.Request, httpContext.Response, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {

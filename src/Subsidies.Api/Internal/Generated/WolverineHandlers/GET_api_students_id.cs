@@ -28,6 +28,8 @@ namespace Internal.Generated.WolverineHandlers
         {
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             string Id_rawValue = (string?)httpContext.GetRouteValue("Id");
             System.Guid Id = default;
 
@@ -40,8 +42,6 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Subsidies.Students.GettingStudent.GetStudentEndpoint").SetTag("http.route", "/api/students/{id}").SetTag("http.request.method", "GET");
             var student = await documentSession.Events.FetchLatest<Subsidies.Students.StudentRecord>(Id, httpContext.RequestAborted);
             // 404 if this required object is null
@@ -53,7 +53,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var studentRecord_response = Subsidies.Students.GettingStudent.GetStudentEndpoint.Get(student, httpContext.User, httpContext.Response);
+            var studentRecordDetails_response = await Subsidies.Students.GettingStudent.GetStudentEndpoint.Get(student, httpContext.User, httpContext.Response, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -64,7 +64,7 @@ namespace Internal.Generated.WolverineHandlers
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, studentRecord_response, 404);
+            await WriteJsonAsync(httpContext, studentRecordDetails_response, 404);
         }
     }
 

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(StudentBase.Partners.PartnerApiKeyReplication), typeof(Subsidies.Applications.Instalments.MilestoneDeadlineHandler), typeof(Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler), typeof(Subsidies.Students.RecordingStudent.RecordCorrectionHandler), typeof(Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler), typeof(Subsidies.Students.RecordingStudent.RecordStudentHandler) };
+            return new System.Type[] { typeof(StudentBase.Partners.PartnerApiKeyReplication), typeof(Subsidies.Applications.Instalments.MilestoneDeadlineHandler), typeof(Subsidies.Students.RecordingStudent.ErasePersonalDataHandler), typeof(Subsidies.Students.RecordingStudent.KeepStudentKeyHandler), typeof(Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler), typeof(Subsidies.Students.RecordingStudent.RecordCorrectionHandler), typeof(Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler), typeof(Subsidies.Students.RecordingStudent.RecordStudentHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -38,11 +38,15 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ParticipantAttendedHandler1385664377))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PartnerApiKeyIssuedHandler674984027))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PartnerApiKeyRevokedHandler1603244700))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PersonalDataKeySharedHandler400214611))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentPersonalDataErasedHandler1245507298))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRecordCorrectedHandler2133393268))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRegisteredHandler1009184436))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.TrainingCompletedHandler533672196))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Partners.PartnerApiKeyReplication))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Applications.Instalments.MilestoneDeadlineHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.ErasePersonalDataHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.KeepStudentKeyHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordCorrectionHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler))]
@@ -56,6 +60,8 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.ParticipantAttended))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyIssued))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyRevoked))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PersonalDataKeyShared))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentPersonalDataErased))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentRecordCorrected))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentRegistered))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.TrainingCompleted))]

@@ -17,6 +17,8 @@ namespace Partners.Internships.Models
         public global::Partners.Internships.Models.DegreeLevel? DegreeLevel { get; set; }
         /// <summary>The enrolledOn property</summary>
         public Date? EnrolledOn { get; set; }
+        /// <summary>The erasedAt property</summary>
+        public DateTimeOffset? ErasedAt { get; set; }
         /// <summary>The expectedGraduation property</summary>
         public Date? ExpectedGraduation { get; set; }
         /// <summary>The fullName property</summary>
@@ -81,6 +83,7 @@ namespace Partners.Internships.Models
             {
                 { "degreeLevel", n => { DegreeLevel = n.GetEnumValue<global::Partners.Internships.Models.DegreeLevel>(); } },
                 { "enrolledOn", n => { EnrolledOn = n.GetDateValue(); } },
+                { "erasedAt", n => { ErasedAt = n.GetDateTimeOffsetValue(); } },
                 { "expectedGraduation", n => { ExpectedGraduation = n.GetDateValue(); } },
                 { "fullName", n => { FullName = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
@@ -102,6 +105,7 @@ namespace Partners.Internships.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteEnumValue<global::Partners.Internships.Models.DegreeLevel>("degreeLevel", DegreeLevel);
             writer.WriteDateValue("enrolledOn", EnrolledOn);
+            writer.WriteDateTimeOffsetValue("erasedAt", ErasedAt);
             writer.WriteDateValue("expectedGraduation", ExpectedGraduation);
             writer.WriteStringValue("fullName", FullName);
             writer.WriteGuidValue("id", Id);

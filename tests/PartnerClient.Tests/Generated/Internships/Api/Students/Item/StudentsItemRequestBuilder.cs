@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Partners.Internships.Api.Students.Item.Corrections;
+using Partners.Internships.Api.Students.Item.Erasure;
 using Partners.Internships.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -22,6 +23,11 @@ namespace Partners.Internships.Api.Students.Item
         public global::Partners.Internships.Api.Students.Item.Corrections.CorrectionsRequestBuilder Corrections
         {
             get => new global::Partners.Internships.Api.Students.Item.Corrections.CorrectionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The erasure property</summary>
+        public global::Partners.Internships.Api.Students.Item.Erasure.ErasureRequestBuilder Erasure
+        {
+            get => new global::Partners.Internships.Api.Students.Item.Erasure.ErasureRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Partners.Internships.Api.Students.Item.StudentsItemRequestBuilder"/> and sets the default values.

@@ -1,0 +1,44 @@
+using Marten;
+using StudentBase.EventSourcing;
+using StudentBase.PersonalData;
+using Subsidies.Applications;
+
+namespace Subsidies.Students.RecordingStudent;
+
+/// <summary>Keeps the key Internships shares for a student, so the student's name sealed with it can be read here.</summary>
+public static class KeepStudentKeyHandler
+{
+    public static Task Handle(StudentBase.Contracts.PersonalDataKeyShared message, IDocumentSession session, CancellationToken cancellation) =>
+        session.KeepSharedKeyAsync(message.SubjectId, message.Key, cancellation);
+}
+
+/// <summary>
+/// Consumes <see cref="StudentBase.Contracts.StudentPersonalDataErased"/>: the student's key is destroyed here too, and so are the
+/// keys of the applications they drafted as a founder (their birth date); the applications' company facts, states and amounts stay.
+/// </summary>
+public static class ErasePersonalDataHandler
+{
+    public static async Task Handle(StudentBase.Contracts.StudentPersonalDataErased message, IDocumentSession session, CancellationToken cancellation)
+    {
+        var student = await session.Events.FetchForWriting<StudentRecord>(message.StudentId, cancellation);
+        if (student.Aggregate is not { } current)
+        {
+            throw new NotYetKnownException($"Student {message.StudentId}");
+        }
+
+        session.EraseKey(message.StudentId, message.ErasedAt);
+        var applications = await session.Query<SubsidyApplication>()
+            .Where(application => application.ApplicantId == message.StudentId)
+            .Select(application => application.Id)
+            .ToListAsync(cancellation);
+        foreach (var application in applications)
+        {
+            session.EraseKey(application, message.ErasedAt);
+        }
+
+        if (current.ErasedAt is null)
+        {
+            student.AppendOne(new StudentPersonalDataErased(message.StudentId, message.ErasedAt));
+        }
+    }
+}
