@@ -14,6 +14,7 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
         ["GET /api/students/{id}"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst, Applicant],
         ["POST /api/students/{id}/corrections"] = [BaseAdministrator, University],
         ["POST /api/students/{id}/erasure"] = [BaseAdministrator],
+        ["POST /api/students/personal-data-sealing"] = [BaseAdministrator, Operator],
         ["POST /api/partners/{partnerId}/api-keys"] = [BaseAdministrator],
         ["POST /api/branch-stations"] = [BaseAdministrator],
         ["GET /api/branch-stations/{id}"] = [BaseAdministrator, Company, University, ExitEntryOfficer, Analyst],

@@ -191,6 +191,21 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
     }
 
     [Fact]
+    public async Task a_name_an_earlier_version_kept_in_clear_is_sealed_once_internships_shares_the_students_key()
+    {
+        var name = $"Canary {Guid.NewGuid():N}";
+        var registered = SampleStudents.Daniel(fullName: name);
+        await fixture.Host.InvokeAndWaitAsync(registered);
+        await fixture.Host.StoreNameInClearAsync(registered.StudentId, name, TestContext.Current.CancellationToken);
+        (await fixture.Host.TablesContainingAsync(name, TestContext.Current.CancellationToken)).ShouldNotBeEmpty();
+
+        await fixture.Host.InvokeAndWaitAsync(SampleStudents.SharedKey(registered.StudentId));
+
+        (await fixture.Host.TablesContainingAsync(name, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await GetStudentAsync(registered.StudentId))["fullName"]!.GetValue<string>().ShouldBe(name);
+    }
+
+    [Fact]
     public async Task an_unknown_student_is_a_not_found_problem()
     {
         await fixture.Host.Scenario(x =>

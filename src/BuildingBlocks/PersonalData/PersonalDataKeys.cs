@@ -95,16 +95,21 @@ public static class PersonalDataKeys
         this IQuerySession session, IEnumerable<Guid> subjectIds, CancellationToken cancellation) =>
         (await session.LoadManyAsync<PersonalDataKey>(cancellation, subjectIds.Distinct())).ToDictionary(key => key.Id);
 
-    /// <summary>Keeps a key another service shared for one of its subjects, unless the subject's data was erased here already.</summary>
-    public static async Task KeepSharedKeyAsync(this IDocumentSession session, Guid subjectId, byte[] key, CancellationToken cancellation)
+    /// <summary>
+    /// Keeps a key another service shared for one of its subjects, unless the subject's data was erased here already;
+    /// answers the key in effect (the erased one's tombstone).
+    /// </summary>
+    public static async Task<PersonalDataKey> KeepSharedKeyAsync(this IDocumentSession session, Guid subjectId, byte[] key, CancellationToken cancellation)
     {
         var existing = await session.LoadAsync<PersonalDataKey>(subjectId, cancellation);
         if (existing is { IsErased: true } || existing?.Key.AsSpan().SequenceEqual(key) == true)
         {
-            return;
+            return existing;
         }
 
-        session.Store(new PersonalDataKey { Id = subjectId, Key = key });
+        var shared = new PersonalDataKey { Id = subjectId, Key = key };
+        session.Store(shared);
+        return shared;
     }
 
     /// <summary>Destroys the subject's key: every value sealed with it is unreadable from now on, in every event and document.</summary>

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using StudentBase.History;
+using StudentBase.PersonalData;
 
 namespace Events.Students;
 
@@ -11,6 +12,8 @@ public static class Configuration
     {
         builder.Services.ConfigureMarten(marten => marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline));
         builder.Services.AddHistoryOf<Student>("students");
+        builder.Services.AddClearPersonalData<StudentRecorded>("FullName", nameof(StudentRecorded.EncryptedFullName));
+        builder.Services.AddClearPersonalData<StudentDetailsCorrected>("FullName", nameof(StudentDetailsCorrected.EncryptedFullName));
         return builder;
     }
 }

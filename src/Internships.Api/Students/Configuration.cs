@@ -3,6 +3,7 @@ using Marten;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
 using StudentBase.History;
+using StudentBase.PersonalData;
 using Wolverine;
 
 namespace Internships.Students;
@@ -20,6 +21,8 @@ public static class Configuration
             messaging.PublishToInboxes<StudentPersonalDataErased>(Queues.EventsInbox, Queues.SubsidiesInbox);
         });
         builder.Services.AddHistoryOf<Student>("students");
+        builder.Services.AddClearPersonalData<StudentNominated>("FullName", nameof(StudentNominated.EncryptedFullName));
+        builder.Services.AddClearPersonalData<StudentDetailsCorrected>("FullName", nameof(StudentDetailsCorrected.EncryptedFullName));
         return builder;
     }
 }

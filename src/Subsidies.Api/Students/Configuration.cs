@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using StudentBase.History;
+using StudentBase.PersonalData;
 
 namespace Subsidies.Students;
 
@@ -11,6 +12,8 @@ public static class Configuration
     {
         builder.Services.ConfigureMarten(marten => marten.Projections.Snapshot<StudentRecord>(SnapshotLifecycle.Inline));
         builder.Services.AddHistoryOf<StudentRecord>("students");
+        builder.Services.AddClearPersonalData<StudentRecorded>("FullName", nameof(StudentRecorded.EncryptedFullName));
+        builder.Services.AddClearPersonalData<StudentDetailsCorrected>("FullName", nameof(StudentDetailsCorrected.EncryptedFullName));
         return builder;
     }
 }

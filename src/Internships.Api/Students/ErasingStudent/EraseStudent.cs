@@ -48,8 +48,14 @@ public static class EraseStudentEndpoint
     [WolverinePost("/api/students/{id}/erasure", Name = "EraseStudent")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Erase a student's personal data at their request; the non-personal facts stay")]
-    public static (StudentErasure, Events, OutgoingMessages) Post(
-        EraseStudent command, [WriteAggregate] Student student, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    public static async Task<(StudentErasure, Events, OutgoingMessages)> Post(
+        EraseStudent command,
+        [WriteAggregate] Student student,
+        ClaimsPrincipal user,
+        IDocumentSession session,
+        ClearPersonalData clearData,
+        TimeProvider clock,
+        CancellationToken cancellation)
     {
         if (student.Erasure is { } earlier)
         {
@@ -58,6 +64,7 @@ public static class EraseStudentEndpoint
 
         var erased = new StudentErased(student.Id, user.Partner().PartnerId, command.Reason.Trim(), clock.GetUtcNow());
         session.EraseKey(student.Id, erased.ErasedAt);
+        await clearData.SealAsync(session, student.Id, PersonalDataKey.NewFor(student.Id), cancellation);
         return (StudentErasure.Of(erased), [erased], [new StudentPersonalDataErased(student.Id, erased.ErasedAt)]);
     }
 }

@@ -5,11 +5,27 @@ using Subsidies.Applications;
 
 namespace Subsidies.Students.RecordingStudent;
 
-/// <summary>Keeps the key Internships shares for a student, so the student's name sealed with it can be read here.</summary>
+/// <summary>
+/// Keeps the key Internships shares for a student, so the student's name sealed with it can be read here; a name an earlier
+/// version of this service kept in clear is sealed with it now.
+/// </summary>
 public static class KeepStudentKeyHandler
 {
-    public static Task Handle(StudentBase.Contracts.PersonalDataKeyShared message, IDocumentSession session, CancellationToken cancellation) =>
-        session.KeepSharedKeyAsync(message.SubjectId, message.Key, cancellation);
+    public static async Task Handle(
+        StudentBase.Contracts.PersonalDataKeyShared message, IDocumentSession session, ClearPersonalData clearData, CancellationToken cancellation)
+    {
+        var key = await session.KeepSharedKeyAsync(message.SubjectId, message.Key, cancellation);
+        var sealedValues = await clearData.SealAsync(session, message.SubjectId, key, cancellation);
+        if (sealedValues.Count > 0 && await session.LoadAsync<StudentRecord>(message.SubjectId, cancellation) is { } student)
+        {
+            if (string.IsNullOrEmpty(student.EncryptedFullName))
+            {
+                student.EncryptedFullName = sealedValues[^1].Sealed;
+            }
+
+            session.Store(student);
+        }
+    }
 }
 
 /// <summary>
@@ -18,7 +34,8 @@ public static class KeepStudentKeyHandler
 /// </summary>
 public static class ErasePersonalDataHandler
 {
-    public static async Task Handle(StudentBase.Contracts.StudentPersonalDataErased message, IDocumentSession session, CancellationToken cancellation)
+    public static async Task Handle(
+        StudentBase.Contracts.StudentPersonalDataErased message, IDocumentSession session, ClearPersonalData clearData, CancellationToken cancellation)
     {
         var student = await session.Events.FetchForWriting<StudentRecord>(message.StudentId, cancellation);
         if (student.Aggregate is not { } current)
@@ -27,6 +44,7 @@ public static class ErasePersonalDataHandler
         }
 
         session.EraseKey(message.StudentId, message.ErasedAt);
+        await clearData.SealAsync(session, message.StudentId, PersonalDataKey.NewFor(message.StudentId), cancellation);
         var applications = await session.Query<SubsidyApplication>()
             .Where(application => application.ApplicantId == message.StudentId)
             .Select(application => application.Id)

@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using StudentBase.EventSourcing;
+using StudentBase.PersonalData;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -16,14 +17,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly StudentBase.EventSourcing.IActorSource _actorSource;
+        private readonly StudentBase.PersonalData.ClearPersonalData _clearPersonalData;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_students_id_erasure(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, StudentBase.EventSourcing.IActorSource actorSource, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_students_id_erasure(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, StudentBase.EventSourcing.IActorSource actorSource, StudentBase.PersonalData.ClearPersonalData clearPersonalData, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _actorSource = actorSource;
+            _clearPersonalData = clearPersonalData;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -80,7 +83,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var studentErasure_response, var events, var outgoingMessages) = Internships.Students.ErasingStudent.EraseStudentEndpoint.Post(command, stream_student.Aggregate, httpContext.User, documentSession, _timeProvider);
+            (var studentErasure_response, var events, var outgoingMessages) = await Internships.Students.ErasingStudent.EraseStudentEndpoint.Post(command, stream_student.Aggregate, httpContext.User, documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {

@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Partners.Internships.Api.Students.Item;
+using Partners.Internships.Api.Students.PersonalDataSealing;
 using Partners.Internships.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -18,6 +19,11 @@ namespace Partners.Internships.Api.Students
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class StudentsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The personalDataSealing property</summary>
+        public global::Partners.Internships.Api.Students.PersonalDataSealing.PersonalDataSealingRequestBuilder PersonalDataSealing
+        {
+            get => new global::Partners.Internships.Api.Students.PersonalDataSealing.PersonalDataSealingRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the Partners.Internships.api.students.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::Partners.Internships.Api.Students.Item.StudentsItemRequestBuilder"/></returns>

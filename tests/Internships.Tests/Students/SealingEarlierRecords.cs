@@ -1,0 +1,81 @@
+using Alba;
+using Internships.Students.GettingStudent;
+using Internships.Students.SealingEarlierRecords;
+using Microsoft.AspNetCore.Http;
+using StudentBase.Contracts;
+using StudentBase.Testing;
+using Wolverine.Http;
+using Wolverine.Tracking;
+
+namespace Internships.Tests.Students;
+
+/// <summary>A deployment upgraded from a version that kept students' names in clear seals them with one command.</summary>
+public class SealingEarlierRecords(InternshipsFixture fixture)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private async Task<Guid> RegisterInClearAsync(string name)
+    {
+        var created = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity, name)).ToUrl("/api/students");
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+        var id = created.ReadAsJson<CreationResponse<Guid>>().Value;
+        await fixture.Host.StoreNameInClearAsync(id, name, Cancellation);
+        return id;
+    }
+
+    private Task<IScenarioResult> SealAsync(string key = PartnerKeys.Operator) =>
+        fixture.Host.Scenario(x =>
+        {
+            x.As(key).Post.Json(new { }).ToUrl("/api/students/personal-data-sealing");
+            x.StatusCodeShouldBeOk();
+        });
+
+    [Fact]
+    public async Task names_kept_in_clear_are_sealed_readable_by_the_base_and_their_keys_shared_with_the_other_services()
+    {
+        var name = $"Canary {Guid.NewGuid():N}";
+        var id = await RegisterInClearAsync(name);
+        (await fixture.Host.TablesContainingAsync(name, Cancellation)).ShouldNotBeEmpty();
+
+        IScenarioResult result = null!;
+        var tracked = await fixture.Host.TrackAsync(async () => result = await SealAsync());
+
+        result.ReadAsJson<EarlierRecordsSealed>().Values.ShouldBeGreaterThanOrEqualTo(1);
+        (await fixture.Host.TablesContainingAsync(name, Cancellation)).ShouldBeEmpty();
+        tracked.Sent.MessagesOf<PersonalDataKeyShared>().ShouldContain(shared => shared.SubjectId == id);
+        var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{id}"))).ReadAsJson<StudentDetails>();
+        student.FullName.ShouldBe(name);
+    }
+
+    [Fact]
+    public async Task an_erased_students_clear_name_is_sealed_by_the_erasure_with_a_key_nobody_keeps()
+    {
+        var name = $"Canary {Guid.NewGuid():N}";
+        var id = await RegisterInClearAsync(name);
+
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(new { reason = "request" }).ToUrl($"/api/students/{id}/erasure");
+            x.StatusCodeShouldBeOk();
+        });
+
+        (await fixture.Host.TablesContainingAsync(name, Cancellation)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task sealing_again_finds_nothing_left_to_seal_for_a_sealed_student()
+    {
+        var name = $"Canary {Guid.NewGuid():N}";
+        var id = await RegisterInClearAsync(name);
+        await SealAsync(PartnerKeys.BaseAdministrator);
+
+        var tracked = await fixture.Host.TrackAsync(() => SealAsync());
+
+        tracked.Sent.MessagesOf<PersonalDataKeyShared>().ShouldNotContain(shared => shared.SubjectId == id);
+        var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{id}"))).ReadAsJson<StudentDetails>();
+        student.FullName.ShouldBe(name);
+    }
+}
