@@ -3,7 +3,10 @@ using System.Diagnostics;
 
 namespace StudentBase.Testing;
 
-/// <summary>Every span the process records (all sources), with its tags and events, to prove what never reaches a trace.</summary>
+/// <summary>
+/// Every span the service records (all sources but the test's own HTTP client, Alba), with its tags and events, to prove what
+/// never reaches a trace.
+/// </summary>
 public sealed class CapturedSpans : IDisposable
 {
     private readonly ConcurrentQueue<string> _texts = new();
@@ -13,7 +16,7 @@ public sealed class CapturedSpans : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = _ => true,
+            ShouldListenTo = source => source.Name != "Alba",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => _texts.Enqueue(Describe(activity)),
         };

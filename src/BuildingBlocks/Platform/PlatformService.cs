@@ -7,6 +7,7 @@ using StudentBase.History;
 using StudentBase.Http;
 using StudentBase.Operations;
 using StudentBase.Partners;
+using StudentBase.PersonalData;
 using Wolverine.Http;
 using Wolverine.Runtime;
 
@@ -22,6 +23,7 @@ public static class PlatformService
     /// <param name="applicationAssembly">Where its endpoints, handlers and modules are.</param>
     public static WebApplicationBuilder AddPlatformService(this WebApplicationBuilder builder, string name, Assembly applicationAssembly)
     {
+        builder.Logging.RedactPersonalData();
         builder.AddHttpContract();
         builder.AddEventSourcing(name, applicationAssembly);
         builder.AddPartners();

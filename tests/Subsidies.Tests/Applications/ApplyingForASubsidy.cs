@@ -28,11 +28,12 @@ public static class Applying
         return registered.StudentId;
     }
 
-    public static async Task<Guid> DraftAsync(this SubsidiesFixture fixture, Guid applicantId, object company, string key = PartnerKeys.BaseAdministrator)
+    public static async Task<Guid> DraftAsync(
+        this SubsidiesFixture fixture, Guid applicantId, object company, DateOnly? founderBirthDate = null, string key = PartnerKeys.BaseAdministrator)
     {
         var result = await fixture.Host.Scenario(x =>
         {
-            x.As(key).Post.Json(new { applicantId, founderBirthDate = "2001-04-12", company }).ToUrl("/api/subsidy-applications");
+            x.As(key).Post.Json(new { applicantId, founderBirthDate = founderBirthDate ?? new DateOnly(2001, 4, 12), company }).ToUrl("/api/subsidy-applications");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
         return result.ReadAsJson<CreationResponse<Guid>>().Value;
@@ -100,7 +101,7 @@ public class ApplyingForASubsidy(SubsidiesFixture fixture)
     public async Task the_applicant_sees_and_changes_only_their_own_application_and_reviewers_never_see_the_birth_date()
     {
         var daniel = await fixture.FounderAsync(PartnerKeys.ApplicantDaniel);
-        var own = await fixture.DraftAsync(daniel, Applying.Company(code: "91350200MA8UEX3L3E"), PartnerKeys.Applicant);
+        var own = await fixture.DraftAsync(daniel, Applying.Company(code: "91350200MA8UEX3L3E"), key: PartnerKeys.Applicant);
         var someoneElse = await fixture.DraftAsync(await fixture.FounderAsync(), Applying.Company(code: "91350200MA8UEX3L4F"));
 
         (await fixture.ApplicationAsync(own, PartnerKeys.Applicant)).FounderBirthDate.ShouldBe(new DateOnly(2001, 4, 12));
