@@ -182,6 +182,51 @@ public class DanielsJourney
         }.Select(wanted => steps.FindIndex(step => (step.Service, step.Type) == wanted)).ToList();
         order.ShouldAllBe(index => index >= 0, string.Join(", ", steps.Select(step => $"{step.Service}:{step.Type}")));
         order.ShouldBeInOrder();
+
+        // Erasure: Daniel asks the base to erase his personal data. Then no service shows his name, passport number or
+        // birth date to any role, the base included, and his journey keeps every step, without him.
+        string[] personal = ["Daniel Smith", "GB9876543", "2001-04-12"];
+        (await ReadAsync(internships, $"/api/students/{daniel}", "dev-base-admin-key")).ShouldContain("Daniel Smith");
+        (await ReadAsync(subsidies, $"/api/subsidy-applications/{application}", "dev-base-admin-key")).ShouldContain("2001-04-12");
+        await SendAsync(internships, HttpMethod.Post, $"/api/students/{daniel}/erasure", "dev-base-admin-key",
+            new { reason = "Written request of 2026-11-30 (ticket 4711)." }, HttpStatusCode.OK);
+        (await EventuallyAsync(events, $"/api/students/{daniel}", json => json?["erasedAt"] is not null))!["erasedAt"].ShouldNotBeNull();
+        (await EventuallyAsync(subsidies, $"/api/students/{daniel}", json => json?["erasedAt"] is not null))!["erasedAt"].ShouldNotBeNull();
+
+        string[] history =
+        [
+            $"/api/history/journeys/{daniel}", $"/api/history/journeys/{daniel}.ndjson", $"/api/history/events.ndjson?stream={daniel}",
+            $"/api/history/aggregates/students/{daniel}", $"/api/history/aggregates/students/{daniel}/timeline",
+        ];
+        var reads = new (HttpClient Service, string Url)[]
+        {
+            (internships, $"/api/students/{daniel}"), (internships, $"/api/students?universityId={XiamenUniversity}&limit=200"),
+            (internships, $"/api/internships/{internship}"), (events, $"/api/students/{daniel}"), (events, $"/api/activities/{training}/roster"),
+            (events, $"/api/participants/{daniel}/activities"), (subsidies, $"/api/students/{daniel}"),
+            (subsidies, $"/api/subsidy-applications/{application}"), (subsidies, $"/api/history/events.ndjson?stream={application}"),
+        }.Concat(new[] { internships, events, subsidies }.SelectMany(service => history.Select(url => (service, url))));
+        foreach (var (service, url) in reads)
+        {
+            foreach (var key in StudentBase.Testing.PartnerKeys.ByRole.Values)
+            {
+                var answer = await ReadAsync(service, url, key);
+                personal.ShouldAllBe(value => !answer.Contains(value), $"{key} GET {service.BaseAddress}{url.TrimStart('/')}");
+            }
+        }
+
+        using var afterRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/history/journeys/{daniel}");
+        afterRequest.Headers.Add("X-Api-Key", "dev-analyst-key");
+        var after = (await (await subsidies.SendAsync(afterRequest, Cancellation)).Content.ReadFromJsonAsync<JsonObject>(Cancellation))!;
+        var stepsAfter = after["entries"]!.AsArray().Select(entry => (Service(entry!), Type(entry!["event"]!))).ToList();
+        stepsAfter.ShouldBe([.. steps.Select(step => (step.Service, step.Type)), .. stepsAfter.Skip(steps.Count)]);
+        stepsAfter.ShouldContain(("internships", "student_erased"));
+    }
+
+    private static async Task<string> ReadAsync(HttpClient client, string url, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Api-Key", key);
+        return await (await client.SendAsync(request, Cancellation)).Content.ReadAsStringAsync(Cancellation);
     }
 
     private string TraceOf(string step) => _traces.Last(trace => trace.Step == step).TraceId;

@@ -36,6 +36,15 @@ public class MaskingMessages
     }
 
     [Fact]
+    public void a_secret_in_a_message_is_masked_too()
+    {
+        var masked = PersonalDataMasking.Mask(JsonNode.Parse("""{"keyId":"k1","key":"c2VjcmV0a2V5"}"""), typeof(IssuedKey))!;
+
+        masked["key"]!.GetValue<string>().ShouldBe(PersonalDataMasking.Masked);
+        masked["keyId"]!.GetValue<string>().ShouldBe("k1");
+    }
+
+    [Fact]
     public void a_body_whose_type_is_not_known_is_not_shown_at_all() =>
         PersonalDataMasking.Mask(Body.DeepClone(), type: null).ShouldBeNull();
 

@@ -29,7 +29,7 @@ public class SealingEarlierRecords(InternshipsFixture fixture)
     private Task<IScenarioResult> SealAsync(string key = PartnerKeys.Operator) =>
         fixture.Host.Scenario(x =>
         {
-            x.As(key).Post.Json(new { }).ToUrl("/api/students/personal-data-sealing");
+            x.As(key).Post.Json(new { limit = 5000 }).ToUrl("/api/students/personal-data-sealing");
             x.StatusCodeShouldBeOk();
         });
 

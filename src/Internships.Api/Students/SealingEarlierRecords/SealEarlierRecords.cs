@@ -1,4 +1,6 @@
+using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
@@ -8,30 +10,49 @@ using Wolverine.Http;
 
 namespace Internships.Students.SealingEarlierRecords;
 
-/// <param name="Students">Students whose earlier records held a value in clear.</param>
-/// <param name="Values">Values sealed in those records' events.</param>
-public record EarlierRecordsSealed(int Students, int Values)
+/// <param name="Limit">At most this many students per call (default 500), so a large deployment seals in short transactions.</param>
+public record SealEarlierRecords(int? Limit)
 {
-    public static EarlierRecordsSealed Example { get; } = new(1240, 1302);
+    public const int DefaultLimit = 500;
+
+    public static SealEarlierRecords Example { get; } = new(DefaultLimit);
+
+    public sealed class Validator : AbstractValidator<SealEarlierRecords>
+    {
+        public static readonly Validator Instance = new();
+
+        public Validator() => RuleFor(x => x.Limit).InclusiveBetween(1, 5000);
+    }
+}
+
+/// <param name="Students">Students whose earlier records held a value in clear, sealed by this call.</param>
+/// <param name="Values">Values sealed in those records' events.</param>
+/// <param name="Remaining">Students still to seal: call again until none remain.</param>
+public record EarlierRecordsSealed(int Students, int Values, int Remaining)
+{
+    public static EarlierRecordsSealed Example { get; } = new(500, 541, 740);
 }
 
 public static class SealEarlierRecordsEndpoint
 {
+    public static ProblemDetails Validate(SealEarlierRecords command) => SealEarlierRecords.Validator.Instance.Check(command);
+
     /// <summary>
     /// Once, after upgrading a deployment whose earlier version kept students' names in clear: seals every such name in
     /// the stored events and records with the student's key, and shares each key with the Events and Subsidies services,
-    /// which seal their copies in turn. An erased student's clear name is sealed with a key nobody keeps. Running it again
-    /// finds nothing left to seal.
+    /// which seal their copies in turn. An erased student's clear name is sealed with a key nobody keeps. Call it until
+    /// nothing remains; running it again then finds nothing left to seal.
     /// </summary>
     [WolverinePost("/api/students/personal-data-sealing", Name = "SealEarlierStudentRecords")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Operator)]
     [EndpointSummary("Seal the personal data earlier versions stored in clear, here and in the other services")]
     public static async Task<(EarlierRecordsSealed, OutgoingMessages)> Post(
-        IDocumentSession session, ClearPersonalData clearData, TimeProvider clock, CancellationToken cancellation)
+        SealEarlierRecords command, IDocumentSession session, ClearPersonalData clearData, TimeProvider clock, CancellationToken cancellation)
     {
         var shared = new OutgoingMessages();
         var values = 0;
-        var students = await clearData.StreamsHoldingClearValuesAsync(session, cancellation);
+        var holding = await clearData.StreamsHoldingClearValuesAsync(session, cancellation);
+        var students = holding.Take(command.Limit ?? SealEarlierRecords.DefaultLimit).ToList();
         foreach (var studentId in students)
         {
             var key = await session.KeyForAsync(studentId, cancellation);
@@ -53,6 +74,6 @@ public static class SealEarlierRecordsEndpoint
             }
         }
 
-        return (new EarlierRecordsSealed(students.Count, values), shared);
+        return (new EarlierRecordsSealed(students.Count, values, holding.Count - students.Count), shared);
     }
 }

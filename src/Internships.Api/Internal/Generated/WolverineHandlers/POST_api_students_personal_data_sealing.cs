@@ -40,9 +40,20 @@ namespace Internal.Generated.WolverineHandlers
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Internships.Students.SealingEarlierRecords.SealEarlierRecordsEndpoint").SetTag("http.route", "/api/students/personal-data-sealing").SetTag("http.request.method", "POST");
             StudentBase.EventSourcing.Provenance.OfRequests.Before(httpContext, documentSession, _actorSource);
+            // Reading the request body via JSON deserialization
+            var (command, jsonContinue) = await ReadJsonAsync<Internships.Students.SealingEarlierRecords.SealEarlierRecords>(httpContext);
+            if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
+            var problemDetails1 = Internships.Students.SealingEarlierRecords.SealEarlierRecordsEndpoint.Validate(command);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            (var earlierRecordsSealed_response, var outgoingMessages) = await Internships.Students.SealingEarlierRecords.SealEarlierRecordsEndpoint.Post(documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var earlierRecordsSealed_response, var outgoingMessages) = await Internships.Students.SealingEarlierRecords.SealEarlierRecordsEndpoint.Post(command, documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

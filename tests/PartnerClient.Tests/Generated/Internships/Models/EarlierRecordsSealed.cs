@@ -12,6 +12,8 @@ namespace Partners.Internships.Models
     public partial class EarlierRecordsSealed : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The remaining property</summary>
+        public int? Remaining { get; set; }
         /// <summary>The students property</summary>
         public int? Students { get; set; }
         /// <summary>The values property</summary>
@@ -34,6 +36,7 @@ namespace Partners.Internships.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "remaining", n => { Remaining = n.GetIntValue(); } },
                 { "students", n => { Students = n.GetIntValue(); } },
                 { "values", n => { Values = n.GetIntValue(); } },
             };
@@ -45,6 +48,7 @@ namespace Partners.Internships.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteIntValue("remaining", Remaining);
             writer.WriteIntValue("students", Students);
             writer.WriteIntValue("values", Values);
         }
