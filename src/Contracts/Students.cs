@@ -45,7 +45,8 @@ public record StudentRecordCorrected(
 /// Published by the Internships service with a data subject's key, before any message carrying personal values encrypted
 /// with it: a consumer keeps the key beside its copies of those values, until the subject's data is erased.
 /// </summary>
-public record PersonalDataKeyShared(Guid SubjectId, [Secret] byte[] Key, DateTimeOffset SharedAt);
+/// <param name="SealEarlierCopies">Sent by the sealing of earlier records: the consumer also seals what it kept in clear.</param>
+public record PersonalDataKeyShared(Guid SubjectId, [Secret] byte[] Key, DateTimeOffset SharedAt, bool SealEarlierCopies = false);
 
 /// <summary>
 /// Published by the Internships service when the base erased a student's personal data: every consumer destroys its keys for

@@ -31,7 +31,8 @@ public static class SampleStudents
     public static string Seal(Guid studentId, string value) => KeyOf(studentId).Protect(value);
 
     /// <summary>The student's key, as Internships shares it.</summary>
-    public static PersonalDataKeyShared SharedKey(Guid studentId) => new(studentId, KeyOf(studentId).Key, DateTimeOffset.UtcNow);
+    public static PersonalDataKeyShared SharedKey(Guid studentId, bool sealEarlierCopies = false) =>
+        new(studentId, KeyOf(studentId).Key, DateTimeOffset.UtcNow, sealEarlierCopies);
 
     /// <summary>What Internships publishes when a student is registered: the student's key, then the registration.</summary>
     public static async Task RecordStudentAsync(this IHost host, StudentRegistered registered)

@@ -199,7 +199,7 @@ public abstract class StudentRegisteredConsumerSpecification<TProgram, TRecorded
         await fixture.Host.StoreNameInClearAsync(registered.StudentId, name, TestContext.Current.CancellationToken);
         (await fixture.Host.TablesContainingAsync(name, TestContext.Current.CancellationToken)).ShouldNotBeEmpty();
 
-        await fixture.Host.InvokeAndWaitAsync(SampleStudents.SharedKey(registered.StudentId));
+        await fixture.Host.InvokeAndWaitAsync(SampleStudents.SharedKey(registered.StudentId, sealEarlierCopies: true));
 
         (await fixture.Host.TablesContainingAsync(name, TestContext.Current.CancellationToken)).ShouldBeEmpty();
         (await GetStudentAsync(registered.StudentId))["fullName"]!.GetValue<string>().ShouldBe(name);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
+using Wolverine.Postgresql.Transport;
 using Wolverine.RabbitMQ;
 
 namespace StudentBase.EventSourcing;
@@ -24,7 +25,7 @@ public static class Messaging
     /// <summary>How long a message about a subject not yet known here waits between later attempts (after quick retries).</summary>
     public const string UnknownSubjectWaitsSection = "Messaging:UnknownSubjectWaits";
 
-    /// <summary>How often an idle inbox asks for new messages; the default (seconds) is too slow for partners.</summary>
+    /// <summary>How often an idle inbox asks for new messages when no notification woke it; the default (seconds) is too slow for partners.</summary>
     public static readonly TimeSpan InboxPollingInterval = TimeSpan.FromMilliseconds(200);
 
     private static readonly TimeSpan[] DefaultUnknownSubjectWaits =
@@ -32,12 +33,19 @@ public static class Messaging
 
     private static readonly ConditionalWeakTable<WolverineOptions, string> OnRabbitMq = [];
 
+    private static readonly ConditionalWeakTable<WolverineOptions, Dictionary<Type, string[]>> Routes = [];
+
+    /// <summary>The inbox queues a message of this type is published to.</summary>
+    public static IReadOnlyList<string> InboxesOf(WolverineOptions messaging, Type messageType) =>
+        Routes.TryGetValue(messaging, out var routes) && routes.TryGetValue(messageType, out var inboxes) ? inboxes : [];
+
     /// <summary>Whether this service's messages travel through the broker.</summary>
     public static bool UsesRabbitMq(this WolverineOptions messaging) => OnRabbitMq.TryGetValue(messaging, out _);
 
     /// <summary>Routes a message to each consumer's inbox queue, stamped with the unit of work that sent it and its partner.</summary>
     public static void PublishToInboxes<T>(this WolverineOptions messaging, params string[] inboxes)
     {
+        Routes.GetOrCreateValue(messaging)[typeof(T)] = inboxes;
         foreach (var inbox in inboxes)
         {
             if (messaging.UsesRabbitMq())
@@ -77,6 +85,8 @@ public static class Messaging
         var transport = configuration[TransportSetting];
         if (string.IsNullOrEmpty(transport) || string.Equals(transport, PostgreSql, StringComparison.OrdinalIgnoreCase))
         {
+            // A sender notifies the queue's listeners (LISTEN/NOTIFY), so an idle inbox wakes at once; polling stays as the fallback.
+            messaging.Transports.GetOrCreate<PostgresqlTransport>().EnableQueueNotifications = true;
             return;
         }
 

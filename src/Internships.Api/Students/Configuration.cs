@@ -1,5 +1,8 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Internships.Students.CorrectingStudentRecord;
+using Internships.Students.ErasingStudent;
+using Internships.Students.RegisteringStudent;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
 using StudentBase.History;
@@ -21,6 +24,9 @@ public static class Configuration
             messaging.PublishToInboxes<StudentPersonalDataErased>(Queues.EventsInbox, Queues.SubsidiesInbox);
         });
         builder.Services.AddHistoryOf<Student>("students");
+        builder.Services.RelayToOtherServices<StudentNominated>(RegisterStudentEndpoint.Published);
+        builder.Services.RelayToOtherServices<StudentDetailsCorrected>(CorrectStudentRecordEndpoint.Published);
+        builder.Services.RelayToOtherServices<StudentErased>(EraseStudentEndpoint.Published);
         builder.Services.AddClearPersonalData<StudentNominated>("FullName", nameof(StudentNominated.EncryptedFullName));
         builder.Services.AddClearPersonalData<StudentDetailsCorrected>("FullName", nameof(StudentDetailsCorrected.EncryptedFullName));
         return builder;

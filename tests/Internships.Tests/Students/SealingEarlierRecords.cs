@@ -45,7 +45,7 @@ public class SealingEarlierRecords(InternshipsFixture fixture)
 
         result.ReadAsJson<EarlierRecordsSealed>().Values.ShouldBeGreaterThanOrEqualTo(1);
         (await fixture.Host.TablesContainingAsync(name, Cancellation)).ShouldBeEmpty();
-        tracked.Sent.MessagesOf<PersonalDataKeyShared>().ShouldContain(shared => shared.SubjectId == id);
+        tracked.Sent.MessagesOf<PersonalDataKeyShared>().ShouldContain(shared => shared.SubjectId == id && shared.SealEarlierCopies);
         var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{id}"))).ReadAsJson<StudentDetails>();
         student.FullName.ShouldBe(name);
     }

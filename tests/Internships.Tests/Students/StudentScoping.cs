@@ -115,12 +115,11 @@ public class StudentScoping(InternshipsFixture fixture)
     [Fact]
     public async Task the_event_records_which_partner_in_which_role_caused_it_and_the_messages_carry_the_partner_on()
     {
-        Guid studentId = default;
-        var tracked = await fixture.Host.TrackAsync(async () =>
-            studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity));
+        var studentId = await RegisterAsync(PartnerKeys.XiamenUniversityKey, PartnerKeys.XiamenUniversity);
 
-        tracked.Sent.Envelopes().ShouldNotBeEmpty();
-        tracked.Sent.Envelopes().ShouldAllBe(envelope => envelope.UserName == "xmu-student-system"
+        var sent = await fixture.Host.EnvelopesInInboxAsync<StudentRegistered>(Queues.EventsInbox, message => message.StudentId == studentId);
+        sent.ShouldNotBeEmpty();
+        sent.Select(relayed => relayed.Envelope).ShouldAllBe(envelope => envelope.UserName == "xmu-student-system"
             && envelope.Headers[ActorHeaders.PartnerId] == "xmu-student-system"
             && envelope.Headers[ActorHeaders.PartnerRole] == nameof(PartnerRole.University));
 

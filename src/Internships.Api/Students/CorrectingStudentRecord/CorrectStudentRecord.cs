@@ -6,7 +6,7 @@ using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.PersonalData;
-using Wolverine;
+using JasperFx.Events;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -73,7 +73,7 @@ public static class CorrectStudentRecordEndpoint
     [WolverinePost("/api/students/{id}/corrections", Name = "CorrectStudentRecord")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
     [EndpointSummary("Correct a mistake in a student's record (the earlier values stay in the history)")]
-    public static async Task<(IResult, Events, OutgoingMessages)> Post(
+    public static async Task<(IResult, Events)> Post(
         CorrectStudentRecord command,
         [WriteAggregate] Student student,
         ClaimsPrincipal user,
@@ -85,37 +85,41 @@ public static class CorrectStudentRecordEndpoint
     {
         if (!user.Partner().MaySeeStudent(student.Id, student.UniversityId))
         {
-            return (Results.NotFound(), [], []);
+            return (Results.NotFound(), []);
         }
 
         if (request.CheckIfMatch(student.Version) is var precondition && !ReferenceEquals(precondition, WolverineContinue.NoProblems))
         {
-            return (Results.Problem(precondition), [], []);
+            return (Results.Problem(precondition), []);
         }
 
         if ((command.ExpectedGraduation ?? student.ExpectedGraduation) <= student.EnrolledOn)
         {
-            return (Results.Problem(Validation.Problem("expectedGraduation", "The expected graduation must come after enrolment.")), [], []);
+            return (Results.Problem(Validation.Problem("expectedGraduation", "The expected graduation must come after enrolment.")), []);
         }
 
         var key = await session.KeyForAsync(student.Id, cancellation);
         if (key.IsErased)
         {
             return (Results.Problem(new Refusal("an-erased-student-is-not-changed",
-                "The student's personal data was erased at their request; the base keeps nothing more about them.").ToProblem()), [], []);
+                "The student's personal data was erased at their request; the base keeps nothing more about them.").ToProblem()), []);
         }
 
         var corrected = CorrectStudentRecord.Decide(student, key.Reveal(student.EncryptedFullName), command, key.Protect, clock.GetUtcNow());
         if (corrected is null)
         {
             response.SetETag(student.Version);
-            return (Results.NoContent(), [], []);
+            return (Results.NoContent(), []);
         }
 
         response.SetETag(student.Version + 1);
-        return (
-            Results.NoContent(),
-            [corrected],
-            [new StudentRecordCorrected(student.Id, corrected.EncryptedFullName, corrected.Programme, corrected.DegreeLevel, corrected.ExpectedGraduation, corrected.CorrectedAt)]);
+        return (Results.NoContent(), [corrected]);
+    }
+
+    public static ValueTask<IReadOnlyList<object>> Published(IEvent<StudentDetailsCorrected> committed, IQuerySession store, CancellationToken cancellation)
+    {
+        var corrected = committed.Data;
+        return ValueTask.FromResult<IReadOnlyList<object>>([new StudentRecordCorrected(
+            corrected.StudentId, corrected.EncryptedFullName, corrected.Programme, corrected.DegreeLevel, corrected.ExpectedGraduation, corrected.CorrectedAt)]);
     }
 }

@@ -6,7 +6,7 @@ using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.PersonalData;
-using Wolverine;
+using JasperFx.Events;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -48,7 +48,7 @@ public static class EraseStudentEndpoint
     [WolverinePost("/api/students/{id}/erasure", Name = "EraseStudent")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Erase a student's personal data at their request; the non-personal facts stay")]
-    public static async Task<(StudentErasure, Events, OutgoingMessages)> Post(
+    public static async Task<(StudentErasure, Events)> Post(
         EraseStudent command,
         [WriteAggregate] Student student,
         ClaimsPrincipal user,
@@ -59,12 +59,15 @@ public static class EraseStudentEndpoint
     {
         if (student.Erasure is { } earlier)
         {
-            return (StudentErasure.Of(earlier), [], []);
+            return (StudentErasure.Of(earlier), []);
         }
 
         var erased = new StudentErased(student.Id, user.Partner().PartnerId, command.Reason.Trim(), clock.GetUtcNow());
         session.EraseKey(student.Id, erased.ErasedAt);
         await clearData.SealAsync(session, student.Id, PersonalDataKey.NewFor(student.Id), cancellation);
-        return (StudentErasure.Of(erased), [erased], [new StudentPersonalDataErased(student.Id, erased.ErasedAt)]);
+        return (StudentErasure.Of(erased), [erased]);
     }
+
+    public static ValueTask<IReadOnlyList<object>> Published(IEvent<StudentErased> committed, IQuerySession store, CancellationToken cancellation) =>
+        ValueTask.FromResult<IReadOnlyList<object>>([new StudentPersonalDataErased(committed.Data.StudentId, committed.Data.ErasedAt)]);
 }

@@ -7,7 +7,7 @@ using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.PersonalData;
-using Wolverine;
+using JasperFx.Events;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -75,7 +75,7 @@ public static class RegisterStudentEndpoint
     [WolverinePost("/api/students", Name = "RegisterStudent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
     [EndpointSummary("Register an international student nominated by their university")]
-    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
+    public static (CreationResponse<Guid>, IStartStream) Post(
         RegisterStudent command, IDocumentSession session, TimeProvider clock)
     {
         var studentId = Guid.CreateVersion7();
@@ -96,20 +96,17 @@ public static class RegisterStudentEndpoint
             command.ResidencePermitExpiry,
             now);
 
-        var published = new StudentRegistered(
-            studentId,
-            nominated.UniversityId,
-            nominated.EncryptedFullName,
-            nationality,
-            nominated.Programme,
-            nominated.DegreeLevel,
-            nominated.EnrolledOn,
-            nominated.ExpectedGraduation,
-            now);
+        return (new CreationResponse<Guid>($"/api/students/{studentId}", studentId), MartenOps.StartStream<Student>(studentId, nominated));
+    }
 
-        return (
-            new CreationResponse<Guid>($"/api/students/{studentId}", studentId),
-            MartenOps.StartStream<Student>(studentId, nominated),
-            [new PersonalDataKeyShared(studentId, key.Key, now), published]);
+    /// <summary>The other services learn of the student with their key first, then the registration (name sealed with it).</summary>
+    public static async ValueTask<IReadOnlyList<object>> Published(IEvent<StudentNominated> committed, IQuerySession store, CancellationToken cancellation)
+    {
+        var nominated = committed.Data;
+        var registered = new StudentRegistered(nominated.StudentId, nominated.UniversityId, nominated.EncryptedFullName, nominated.Nationality,
+            nominated.Programme, nominated.DegreeLevel, nominated.EnrolledOn, nominated.ExpectedGraduation, nominated.NominatedAt);
+        return await store.LoadAsync<PersonalDataKey>(nominated.StudentId, cancellation) is { IsErased: false } key
+            ? [new PersonalDataKeyShared(nominated.StudentId, key.Key, committed.Timestamp), registered]
+            : [registered];
     }
 }

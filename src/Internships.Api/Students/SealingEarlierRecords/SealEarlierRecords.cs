@@ -70,7 +70,7 @@ public static class SealEarlierRecordsEndpoint
 
             if (!key.IsErased)
             {
-                shared.Add(new PersonalDataKeyShared(studentId, key.Key, clock.GetUtcNow()));
+                shared.Add(new PersonalDataKeyShared(studentId, key.Key, clock.GetUtcNow(), SealEarlierCopies: true));
             }
         }
 

@@ -6,8 +6,8 @@ using Subsidies.Applications;
 namespace Subsidies.Students.RecordingStudent;
 
 /// <summary>
-/// Keeps the key Internships shares for a student, so the student's name sealed with it can be read here; a name an earlier
-/// version of this service kept in clear is sealed with it now.
+/// Keeps the key Internships shares for a student, so the student's name sealed with it can be read here; when the key comes
+/// from the sealing of earlier records, a name an earlier version of this service kept in clear is sealed with it now.
 /// </summary>
 public static class KeepStudentKeyHandler
 {
@@ -15,6 +15,11 @@ public static class KeepStudentKeyHandler
         StudentBase.Contracts.PersonalDataKeyShared message, IDocumentSession session, ClearPersonalData clearData, CancellationToken cancellation)
     {
         var key = await session.KeepSharedKeyAsync(message.SubjectId, message.Key, cancellation);
+        if (!message.SealEarlierCopies)
+        {
+            return;
+        }
+
         var sealedValues = await clearData.SealAsync(session, message.SubjectId, key, cancellation);
         if (sealedValues.Count > 0 && await session.LoadAsync<StudentRecord>(message.SubjectId, cancellation) is { } student)
         {

@@ -58,7 +58,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var creationResponseOfGuid_response, var startStream, var outgoingMessages) = Internships.Students.RegisteringStudent.RegisterStudentEndpoint.Post(command, documentSession, _timeProvider);
+            (var creationResponseOfGuid_response, var startStream) = Internships.Students.RegisteringStudent.RegisterStudentEndpoint.Post(command, documentSession, _timeProvider);
 
             if (startStream != null)
             {
@@ -67,21 +67,18 @@ namespace Internal.Generated.WolverineHandlers
                 startStream.Execute(documentSession);
             }
 
-            
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
-
             // This response type customizes the HTTP response
             ApplyHttpAware(creationResponseOfGuid_response, httpContext);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, creationResponseOfGuid_response, 404);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            // Writing the response body to JSON because this was the first 'return variable' in the method signature
+            await WriteJsonAsync(httpContext, creationResponseOfGuid_response, 404);
         }
     }
 

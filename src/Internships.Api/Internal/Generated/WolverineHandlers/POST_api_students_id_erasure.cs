@@ -83,7 +83,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var studentErasure_response, var events, var outgoingMessages) = await Internships.Students.ErasingStudent.EraseStudentEndpoint.Post(command, stream_student.Aggregate, httpContext.User, documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var studentErasure_response, var events) = await Internships.Students.ErasingStudent.EraseStudentEndpoint.Post(command, stream_student.Aggregate, httpContext.User, documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {
@@ -93,18 +93,15 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
-
-            
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, studentErasure_response, 404);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            // Writing the response body to JSON because this was the first 'return variable' in the method signature
+            await WriteJsonAsync(httpContext, studentErasure_response, 404);
         }
     }
 

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StudentBase.Contracts;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Marten.Subscriptions;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Serialization;
+using Wolverine.Util;
+
+namespace StudentBase.EventSourcing;
+
+/// <summary>What the other services learn from one committed event: the integration messages it becomes, read with the store.</summary>
+public delegate ValueTask<IReadOnlyList<object>> IntegrationMessages<TEvent>(IEvent<TEvent> committed, IQuerySession store, CancellationToken cancellation)
+    where TEvent : notnull;
+
+/// <summary>
+/// Tells the other services what happened after the command's answer, not on its way: Marten's async daemon reads the
+/// committed events in pages (PostgreSQL wakes it when events are appended) and turns each into its integration messages.
+/// On PostgreSQL queues, a page's messages are written into the receiving services' inbox queues in the same transaction as
+/// the relay's progress: one commit for many messages, none lost or written twice on a crash. On a broker they go through
+/// Wolverine's durable outbox. Each message carries the flow (trace and correlation), the cause and the partner of the
+/// command that committed its event.
+/// </summary>
+public sealed class IntegrationRelay : BatchSubscription
+{
+    public const string Name = "integration-relay";
+
+    private static readonly ActivitySource Source = new("StudentBase.Relay");
+
+    private readonly IReadOnlyDictionary<Type, Relay> _relays;
+    private readonly IWolverineRuntime _runtime;
+
+    public IntegrationRelay(IEnumerable<Relay> relays, IWolverineRuntime runtime) : base(Name)
+    {
+        _relays = relays.ToDictionary(relay => relay.EventType);
+        _runtime = runtime;
+        // From the first event: a relay that starts "from the present" would skip what was committed before a crash that
+        // came ahead of its first recorded progress. A deployment that published inline before sends its history once more;
+        // the receivers change nothing for a message they have applied.
+        foreach (var eventType in _relays.Keys)
+        {
+            IncludeType(eventType);
+        }
+    }
+
+    public override async Task ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
+    {
+        foreach (var committed in page.Events)
+        {
+            if (!_relays.TryGetValue(committed.EventType, out var relay))
+            {
+                continue;
+            }
+
+            var messages = await relay.MessagesOf(committed, operations, cancellationToken);
+            using var span = StartSpan(committed);
+            if (bus is IMessageContext context)
+            {
+                context.UserName = committed.UserName;
+            }
+
+            foreach (var message in messages)
+            {
+                if (_runtime.Options.UsesRabbitMq())
+                {
+                    await bus.PublishAsync(message, DeliveryFor(committed));
+                }
+                else
+                {
+                    WriteToInboxes(operations, message, committed);
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts the message on each receiving service's PostgreSQL queue, in the page's transaction.</summary>
+    private void WriteToInboxes(IDocumentOperations operations, object message, IEvent committed)
+    {
+        var serializer = _runtime.Options.DefaultSerializer;
+        var messageType = message.GetType().ToMessageTypeName();
+        foreach (var inbox in Messaging.InboxesOf(_runtime.Options, message.GetType()))
+        {
+            var envelope = new Envelope(message)
+            {
+                Id = Guid.CreateVersion7(),
+                MessageType = messageType,
+                ContentType = serializer.ContentType,
+                Data = serializer.Write(new Envelope(message)),
+                CorrelationId = committed.CorrelationId,
+                ParentId = Activity.Current?.Id,
+                UserName = committed.UserName,
+                Source = _runtime.Options.ServiceName,
+                SentAt = DateTimeOffset.UtcNow,
+                Destination = new Uri($"postgresql://{inbox}/"),
+            };
+            foreach (var (header, value) in DeliveryFor(committed).Headers)
+            {
+                envelope.Headers[header] = value;
+            }
+
+            operations.QueueSqlCommand('^',
+                $"insert into {Queues.TransportSchema}.wolverine_queue_{inbox} (id, body, message_type) values (^, ^, ^)",
+                envelope.Id, EnvelopeSerializer.Serialize(envelope), messageType);
+        }
+    }
+
+    /// <summary>The send continues the command's trace: its span is the parent (the event's causation is the request's span).</summary>
+    private static Activity? StartSpan(IEvent committed)
+    {
+        if (committed.CorrelationId is not { Length: 32 } correlation || !correlation.All(Uri.IsHexDigit))
+        {
+            return null;
+        }
+
+        var trace = ActivityTraceId.CreateFromString(correlation);
+        var parent = committed.CausationId is { Length: 16 } causation && causation.All(Uri.IsHexDigit)
+            ? ActivitySpanId.CreateFromString(causation)
+            : ActivitySpanId.CreateRandom();
+        var context = new ActivityContext(trace, parent, ActivityTraceFlags.Recorded, isRemote: true);
+        return Source.StartActivity($"relay {committed.EventTypeName}", ActivityKind.Producer, context)
+               ?? new Activity($"relay {committed.EventTypeName}").SetParentId(trace, parent, ActivityTraceFlags.Recorded).Start();
+    }
+
+    private static DeliveryOptions DeliveryFor(IEvent committed)
+    {
+        var delivery = new DeliveryOptions { CorrelationId = committed.CorrelationId };
+        if (committed.CausationId is { } causation)
+        {
+            delivery.WithHeader(Provenance.Headers.SentBy, causation);
+        }
+
+        foreach (var header in new[] { ActorHeaders.PartnerId, ActorHeaders.PartnerRole })
+        {
+            if (committed.Headers?.GetValueOrDefault(header)?.ToString() is { } value)
+            {
+                delivery.WithHeader(header, value);
+            }
+        }
+
+        return delivery;
+    }
+
+    public sealed record Relay(Type EventType, Func<IEvent, IQuerySession, CancellationToken, ValueTask<IReadOnlyList<object>>> MessagesOf);
+}
+
+public static class IntegrationRelayRegistration
+{
+    /// <summary>Publishes what an event of <typeparamref name="TEvent"/> tells the other services, after its command's answer.</summary>
+    public static IServiceCollection RelayToOtherServices<TEvent>(this IServiceCollection services, IntegrationMessages<TEvent> messages)
+        where TEvent : notnull
+    {
+        services.AddSingleton(new IntegrationRelay.Relay(typeof(TEvent), (committed, store, cancellation) =>
+            messages((IEvent<TEvent>)committed, store, cancellation)));
+        if (services.All(service => service.ServiceType != typeof(IntegrationRelay)))
+        {
+            services.TryAddSingleton<IntegrationRelay>();
+            services.ConfigureMarten(options => options.Events.UseListenNotifyForEventAppends = true);
+            services.SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);
+        }
+
+        return services;
+    }
+}
