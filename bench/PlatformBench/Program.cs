@@ -16,7 +16,8 @@ var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var duration = TimeSpan.FromSeconds(seconds);
 string[] sections = args.Length > 1 ? args[1].Split(',') : ["ceiling", "commands", "propagation", "apphost"];
 int[] concurrency = [1, 8, 32];
-const int PropagationRate = 200;
+// The target's rate, and a lighter one that shows the path's own latency when the two cores are not saturated.
+int[] propagationRates = [50, 200];
 string[] consumerReadModels = ["events.mt_doc_student", "subsidies.mt_doc_studentrecord"];
 
 var repository = ServiceProcess.FindRepository();
@@ -108,19 +109,21 @@ async Task MeasureCommandsAsync()
 
 async Task MeasurePropagationAsync()
 {
-    Console.WriteLine($"\n== Propagation: Internships commit to the consumers' read models, {PropagationRate} registrations/s for {seconds * 3} s ==");
+    Console.WriteLine($"\n== Propagation: Internships commit to the consumers' read models, {string.Join(" and ", propagationRates)} registrations/s for {seconds * 3} s each ==");
     var connectionString = await server.CreateDatabaseAsync("propagation");
     await using var internships = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString);
     await using var events = await ServiceProcess.StartAsync(repository, "Events.Api", connectionString);
     await using var subsidies = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString);
     await using var database = NpgsqlDataSource.Create(connectionString);
     await Propagation.MeasureAsync(internships, database, consumerReadModels, 50, TimeSpan.FromSeconds(3));
-    var results = await Propagation.MeasureAsync(internships, database, consumerReadModels, PropagationRate, duration * 3);
-    Console.WriteLine("target: p99 under 300 ms");
-    foreach (var result in results)
+    Console.WriteLine("target: p99 under 300 ms at 200 registrations/s");
+    foreach (var rate in propagationRates)
     {
-        Console.WriteLine($"{result.ReadModel,-32} {result.Arrived}/{result.Sent} arrived  p50 {result.P50,6:N0} ms  p95 {result.P95,6:N0} ms  " +
-                          $"p99 {result.P99,6:N0} ms  max {result.Max,6:N0} ms");
+        foreach (var result in await Propagation.MeasureAsync(internships, database, consumerReadModels, rate, duration * 3))
+        {
+            Console.WriteLine($"{rate,3}/s {result.ReadModel,-32} {result.Arrived}/{result.Sent} arrived  p50 {result.P50,6:N0} ms  " +
+                              $"p95 {result.P95,6:N0} ms  p99 {result.P99,6:N0} ms  max {result.Max,6:N0} ms");
+        }
     }
 
     foreach (var service in new[] { internships, events, subsidies })
