@@ -88,8 +88,9 @@ public static class EventSourcingExtensions
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableLocalQueues();
-            // A handler that lost an optimistic-concurrency race decides again on the fresh state.
-            options.OnException<ConcurrencyException>()
+            // A handler that lost an optimistic-concurrency race, or found the document it meant to create already there,
+            // decides again on the fresh state.
+            options.OnException<ConcurrencyException>().Or<DocumentAlreadyExistsException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             options.RetryMessagesAboutUnknownSubjects(builder.Configuration);
             options.Services.AddResourceSetupOnStartup();
@@ -102,7 +103,7 @@ public static class EventSourcingExtensions
         builder.Services.AddHostedService<HandlerWarmUp>();
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
         builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource("Wolverine", "Marten", "Npgsql"))
+            .WithTracing(tracing => tracing.AddSource("Wolverine", "Marten", "Npgsql", IntegrationRelay.SourceName))
             .WithMetrics(metrics => metrics.AddMeter("Wolverine*", "Marten", "Npgsql"));
 
         return builder;

@@ -31,7 +31,9 @@ public sealed class IntegrationRelay : BatchSubscription
 {
     public const string Name = "integration-relay";
 
-    private static readonly ActivitySource Source = new("StudentBase.Relay");
+    public const string SourceName = "StudentBase.Relay";
+
+    private static readonly ActivitySource Source = new(SourceName);
 
     private readonly IReadOnlyDictionary<Type, Relay> _relays;
     private readonly IWolverineRuntime _runtime;

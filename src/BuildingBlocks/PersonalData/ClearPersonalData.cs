@@ -27,7 +27,7 @@ public sealed class ClearPersonalData(IEnumerable<ClearMember> members)
         foreach (var member in _members)
         {
             streams.UnionWith(await session.AdvancedSql.QueryAsync<Guid>('^',
-                $"select distinct stream_id from {Events(session)} where type = ^ and data ? ^", cancellation,
+                $"select distinct stream_id from {Events(session)} where type = ^ and coalesce(data ->> ^, '') <> ''", cancellation,
                 TypeName(session, member), member.ClearName));
         }
 
@@ -46,13 +46,13 @@ public sealed class ClearPersonalData(IEnumerable<ClearMember> members)
         {
             var clear = await session.AdvancedSql.QueryAsync<ClearValue>('^',
                 $"select jsonb_build_object('Sequence', seq_id, 'Value', data ->> ^) from {Events(session)} " +
-                "where stream_id = ^ and type = ^ and data ? ^", cancellation,
+                "where stream_id = ^ and type = ^ and coalesce(data ->> ^, '') <> ''", cancellation,
                 member.ClearName, streamId, TypeName(session, member), member.ClearName);
             foreach (var value in clear)
             {
                 var sealedValue = sealingKey.Protect(value.Value);
-                session.QueueSqlCommand('^', $"update {Events(session)} set data = (data - ^) || jsonb_build_object(^, ^::text) where seq_id = ^",
-                    member.ClearName, member.SealedName, sealedValue, value.Sequence);
+                session.QueueSqlCommand('^', $"update {Events(session)} set data = (data - ^) || jsonb_build_object(^, ^::text) where seq_id = ^ and coalesce(data ->> ^, '') <> ''",
+                    member.ClearName, member.SealedName, sealedValue, value.Sequence, member.ClearName);
                 sealedValues.Add((value.Sequence, new SealedValue(member.EventType, member.SealedName, sealedValue)));
             }
         }

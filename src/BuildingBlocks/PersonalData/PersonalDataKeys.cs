@@ -107,8 +107,18 @@ public static class PersonalDataKeys
             return existing;
         }
 
+        // Inserted when there was none, so an erasure committed in the meantime makes this fail (and the message retry)
+        // rather than be overwritten.
         var shared = new PersonalDataKey { Id = subjectId, Key = key };
-        session.Store(shared);
+        if (existing is null)
+        {
+            session.Insert(shared);
+        }
+        else
+        {
+            session.Store(shared);
+        }
+
         return shared;
     }
 

@@ -7,6 +7,7 @@ namespace Events.Students;
 /// The Internships service registered a student: from now on they may register for activities. The name is sealed with the
 /// student's key, which Internships shares (<see cref="StudentBase.Contracts.PersonalDataKeyShared"/>) and erasure destroys.
 /// </summary>
+/// <param name="FullName">Only in events stored before names were sealed, until the sealing command seals it: classified, so every view masks it.</param>
 public record StudentRecorded(
     Guid StudentId,
     Guid UniversityId,
@@ -15,11 +16,14 @@ public record StudentRecorded(
     string Programme,
     DegreeLevel DegreeLevel,
     DateTimeOffset RegisteredAt,
-    DateOnly? ExpectedGraduation = null);
+    DateOnly? ExpectedGraduation = null,
+    [PersonalData] string? FullName = null);
 
 /// <summary>The Internships service corrected the student's record.</summary>
+/// <param name="FullName">Only in events stored before names were sealed, until the sealing command seals it: classified, so every view masks it.</param>
 public record StudentDetailsCorrected(
-    Guid StudentId, [PersonalData] string EncryptedFullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt, DateOnly? ExpectedGraduation = null);
+    Guid StudentId, [PersonalData] string EncryptedFullName, string Programme, DegreeLevel DegreeLevel, DateTimeOffset CorrectedAt, DateOnly? ExpectedGraduation = null,
+    [PersonalData] string? FullName = null);
 
 /// <summary>The Internships service erased the student's personal data: their key is destroyed here too.</summary>
 public record StudentPersonalDataErased(Guid StudentId, DateTimeOffset ErasedAt);
@@ -57,7 +61,8 @@ public class Student
 
     public void Apply(StudentDetailsCorrected corrected)
     {
-        EncryptedFullName = corrected.EncryptedFullName;
+        // A correction recorded before names were sealed carries none until the sealing command seals it.
+        EncryptedFullName = string.IsNullOrEmpty(corrected.EncryptedFullName) ? EncryptedFullName : corrected.EncryptedFullName;
         Programme = corrected.Programme;
         DegreeLevel = corrected.DegreeLevel;
         ExpectedGraduation = corrected.ExpectedGraduation ?? ExpectedGraduation;

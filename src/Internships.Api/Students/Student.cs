@@ -7,6 +7,7 @@ namespace Internships.Students;
 /// A university nominated an international student. The name and the passport number are stored only encrypted with
 /// the student's own key (see <see cref="PersonalDataKey"/>), so erasing the key erases them.
 /// </summary>
+/// <param name="FullName">Only in events stored before names were sealed, until the sealing command seals it: classified, so every view masks it.</param>
 public record StudentNominated(
     Guid StudentId,
     Guid UniversityId,
@@ -18,9 +19,11 @@ public record StudentNominated(
     DateOnly EnrolledOn,
     DateOnly ExpectedGraduation,
     DateOnly ResidencePermitExpiry,
-    DateTimeOffset NominatedAt);
+    DateTimeOffset NominatedAt,
+    [PersonalData] string? FullName = null);
 
 /// <summary>A mistake in a student's record was corrected; the earlier values stay in the history.</summary>
+/// <param name="FullName">Only in events stored before names were sealed, until the sealing command seals it: classified, so every view masks it.</param>
 public record StudentDetailsCorrected(
     Guid StudentId,
     [PersonalData] string EncryptedFullName,
@@ -29,7 +32,8 @@ public record StudentDetailsCorrected(
     DateOnly ExpectedGraduation,
     DateOnly ResidencePermitExpiry,
     string Reason,
-    DateTimeOffset CorrectedAt);
+    DateTimeOffset CorrectedAt,
+    [PersonalData] string? FullName = null);
 
 /// <summary>
 /// The base erased the student's personal data on their request (PIPL art. 47, GDPR art. 17): their key is destroyed, so
@@ -74,7 +78,8 @@ public class Student
 
     public void Apply(StudentDetailsCorrected corrected)
     {
-        EncryptedFullName = corrected.EncryptedFullName;
+        // A correction recorded before names were sealed carries none until the sealing command seals it.
+        EncryptedFullName = string.IsNullOrEmpty(corrected.EncryptedFullName) ? EncryptedFullName : corrected.EncryptedFullName;
         Programme = corrected.Programme;
         DegreeLevel = corrected.DegreeLevel;
         ExpectedGraduation = corrected.ExpectedGraduation;

@@ -7,6 +7,7 @@ namespace Subsidies.Students;
 /// The Internships service registered a student: a fact later used to assess subsidy eligibility. The name is sealed with the
 /// student's key, which Internships shares (<see cref="StudentBase.Contracts.PersonalDataKeyShared"/>) and erasure destroys.
 /// </summary>
+/// <param name="FullName">Only in events stored before names were sealed, until the sealing command seals it: classified, so every view masks it.</param>
 public record StudentRecorded(
     Guid StudentId,
     Guid UniversityId,
@@ -14,10 +15,14 @@ public record StudentRecorded(
     string Nationality,
     DegreeLevel DegreeLevel,
     DateOnly ExpectedGraduation,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    [PersonalData] string? FullName = null);
 
 /// <summary>The Internships service corrected the student's record.</summary>
-public record StudentDetailsCorrected(Guid StudentId, [PersonalData] string EncryptedFullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt);
+/// <param name="FullName">Only in events stored before names were sealed, until the sealing command seals it: classified, so every view masks it.</param>
+public record StudentDetailsCorrected(
+    Guid StudentId, [PersonalData] string EncryptedFullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt,
+    [PersonalData] string? FullName = null);
 
 /// <summary>The Internships service erased the student's personal data: their keys are destroyed here too.</summary>
 public record StudentPersonalDataErased(Guid StudentId, DateTimeOffset ErasedAt);
@@ -103,7 +108,8 @@ public class StudentRecord
 
     public void Apply(StudentDetailsCorrected corrected)
     {
-        EncryptedFullName = corrected.EncryptedFullName;
+        // A correction recorded before names were sealed carries none until the sealing command seals it.
+        EncryptedFullName = string.IsNullOrEmpty(corrected.EncryptedFullName) ? EncryptedFullName : corrected.EncryptedFullName;
         DegreeLevel = corrected.DegreeLevel;
         ExpectedGraduation = corrected.ExpectedGraduation;
     }

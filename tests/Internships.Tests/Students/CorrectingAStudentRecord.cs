@@ -175,6 +175,18 @@ public class DecidingACorrection
     }
 
     [Fact]
+    public void a_correction_recorded_before_names_were_sealed_keeps_the_sealed_name()
+    {
+        var student = Daniel();
+
+        student.Apply(new StudentDetailsCorrected(student.Id, "", "Data Science", DegreeLevel.Master, new DateOnly(2026, 6, 30),
+            new DateOnly(2026, 8, 31), "earlier", Now, FullName: "Daniel Smyth"));
+
+        student.EncryptedFullName.ShouldBe(Sealed(CurrentName));
+        student.Programme.ShouldBe("Data Science");
+    }
+
+    [Fact]
     public void applying_the_correction_changes_the_record()
     {
         var student = Daniel();

@@ -39,6 +39,11 @@ public class SealingEarlierRecords(InternshipsFixture fixture)
         var name = $"Canary {Guid.NewGuid():N}";
         var id = await RegisterInClearAsync(name);
         (await fixture.Host.TablesContainingAsync(name, Cancellation)).ShouldNotBeEmpty();
+        foreach (var feed in new[] { $"/api/history/events?stream={id}", $"/api/history/events.ndjson?stream={id}" })
+        {
+            var before = await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url(feed));
+            (await before.ReadAsTextAsync()).ShouldNotContain(name, customMessage: "a name still in clear is masked as personal data");
+        }
 
         IScenarioResult result = null!;
         var tracked = await fixture.Host.TrackAsync(async () => result = await SealAsync());

@@ -25,6 +25,19 @@ public class ErasingTheFounder(SubsidiesFixture fixture)
     }
 
     [Fact]
+    public async Task an_erased_founder_drafts_no_new_application()
+    {
+        var founder = await fixture.FounderAsync();
+        await fixture.Host.InvokeAndWaitAsync(new StudentPersonalDataErased(founder, DateTimeOffset.UtcNow));
+
+        var result = await fixture.SendAsync("/api/subsidy-applications",
+            new { applicantId = founder, founderBirthDate = "2001-04-12", company = Applying.Company(code: "91350200MA8UEX3L7W") });
+
+        result.Context.Response.StatusCode.ShouldBe(StatusCodes.Status422UnprocessableEntity);
+        (await result.ReadAsJsonAsync<JsonObject>())!["rule"]!.GetValue<string>().ShouldBe("an-erased-person-does-not-apply");
+    }
+
+    [Fact]
     public async Task an_erased_founders_application_is_not_edited_again()
     {
         var founder = await fixture.FounderAsync();

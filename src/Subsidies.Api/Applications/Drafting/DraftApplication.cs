@@ -56,6 +56,12 @@ public static class DraftApplicationEndpoint
             return Problems.Create(Problems.Forbidden, "An applicant applies only for themselves.");
         }
 
+        if (await session.LoadAsync<PersonalDataKey>(command.ApplicantId, cancellation) is { IsErased: true })
+        {
+            return new Refusal("an-erased-person-does-not-apply",
+                "The applicant's personal data was erased at their request; the base keeps nothing more about them.").ToProblem();
+        }
+
         var open = await session.Query<SubsidyApplication>().AnyAsync(
             application => application.ApplicantId == command.ApplicantId && application.State != ApplicationState.Ineligible
                 && application.State != ApplicationState.Rejected && application.State != ApplicationState.Closed,
