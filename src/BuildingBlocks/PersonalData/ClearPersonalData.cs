@@ -5,6 +5,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace StudentBase.PersonalData;
 
+/// <summary>A record that keeps its subject's name sealed (as <see cref="ClearPersonalData"/> seals it).</summary>
+public interface ISealedFullName
+{
+    string EncryptedFullName { get; set; }
+}
+
 /// <summary>A member of an event that earlier versions stored in clear and this version stores sealed under another name.</summary>
 public sealed record ClearMember(Type EventType, string ClearName, string SealedName);
 
@@ -58,6 +64,27 @@ public sealed class ClearPersonalData(IEnumerable<ClearMember> members)
         }
 
         return sealedValues.OrderBy(value => value.Sequence).Select(value => value.Value).ToList();
+    }
+
+    /// <summary>
+    /// Seals the stream's clear values (see <see cref="SealAsync"/>) and gives its record the latest sealed name when it has none
+    /// sealed yet; answers how many values were sealed.
+    /// </summary>
+    public async Task<int> SealStreamAsync<TRecord>(IDocumentSession session, Guid streamId, PersonalDataKey key, CancellationToken cancellation)
+        where TRecord : class, ISealedFullName
+    {
+        var sealedValues = await SealAsync(session, streamId, key, cancellation);
+        if (sealedValues.Count > 0 && await session.LoadAsync<TRecord>(streamId, cancellation) is { } record)
+        {
+            if (string.IsNullOrEmpty(record.EncryptedFullName))
+            {
+                record.EncryptedFullName = sealedValues[^1].Sealed;
+            }
+
+            session.Store(record);
+        }
+
+        return sealedValues.Count;
     }
 
     private static string Events(IQuerySession session) => $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";

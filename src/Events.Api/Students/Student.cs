@@ -29,7 +29,7 @@ public record StudentDetailsCorrected(
 public record StudentPersonalDataErased(Guid StudentId, DateTimeOffset ErasedAt);
 
 /// <summary>A student of a partner university, as the Events service needs to know them.</summary>
-public class Student
+public class Student : ISealedFullName
 {
     public Guid Id { get; set; }
     public int Version { get; set; }

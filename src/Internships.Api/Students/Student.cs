@@ -43,7 +43,7 @@ public record StudentDetailsCorrected(
 public record StudentErased(Guid StudentId, string ErasedBy, string Reason, DateTimeOffset ErasedAt);
 
 /// <summary>The student as the Internships service knows them, rebuilt from the student's events.</summary>
-public class Student
+public class Student : ISealedFullName
 {
     public Guid Id { get; set; }
     public int Version { get; set; }

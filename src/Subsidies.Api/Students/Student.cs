@@ -80,7 +80,7 @@ public class InternshipOfStudent
 }
 
 /// <summary>What the Subsidies service knows of a student: the facts eligibility depends on.</summary>
-public class StudentRecord
+public class StudentRecord : ISealedFullName
 {
     public Guid Id { get; set; }
     public int Version { get; set; }

@@ -56,17 +56,7 @@ public static class SealEarlierRecordsEndpoint
         foreach (var studentId in students)
         {
             var key = await session.KeyForAsync(studentId, cancellation);
-            var sealedValues = await clearData.SealAsync(session, studentId, key, cancellation);
-            values += sealedValues.Count;
-            if (await session.LoadAsync<Student>(studentId, cancellation) is { } student)
-            {
-                if (string.IsNullOrEmpty(student.EncryptedFullName) && sealedValues.Count > 0)
-                {
-                    student.EncryptedFullName = sealedValues[^1].Sealed;
-                }
-
-                session.Store(student);
-            }
+            values += await clearData.SealStreamAsync<Student>(session, studentId, key, cancellation);
 
             if (!key.IsErased)
             {

@@ -20,16 +20,7 @@ public static class KeepStudentKeyHandler
             return;
         }
 
-        var sealedValues = await clearData.SealAsync(session, message.SubjectId, key, cancellation);
-        if (sealedValues.Count > 0 && await session.LoadAsync<StudentRecord>(message.SubjectId, cancellation) is { } student)
-        {
-            if (string.IsNullOrEmpty(student.EncryptedFullName))
-            {
-                student.EncryptedFullName = sealedValues[^1].Sealed;
-            }
-
-            session.Store(student);
-        }
+        await clearData.SealStreamAsync<StudentRecord>(session, message.SubjectId, key, cancellation);
     }
 }
 
