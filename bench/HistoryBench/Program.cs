@@ -1,103 +1,150 @@
-// Measures the analysts' history paths of a service over a large history: the NDJSON feed and the Parquet export
-// through HTTP (events per second, streamed to the end), and a read-model rebuild (events folded per second).
+// Measures the analysts' history paths of Internships over a large history, the service running as its own process on
+// a durable PostgreSQL cluster and answering over loopback HTTP: the NDJSON feed and the Parquet export (events the
+// benchmark received and parsed, per second, with the service's peak resident memory during each), and a read-model
+// rebuild through the API (events folded per second, as the service counts them).
 // Usage: dotnet run -c Release --project bench/HistoryBench [-- events]   (default 1,000,000 events)
-// PostgreSQL: TEST_POSTGRES_CONNECTION if set, else a throwaway local cluster (as the tests).
+// PostgreSQL: TEST_POSTGRES_CONNECTION if set, else a throwaway local cluster with fsync on (durable commits).
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using Alba;
-using Internships.Students;
-using Marten;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using StudentBase.Contracts;
-using StudentBase.Http;
-using StudentBase.History;
+using System.IO.Pipelines;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HistoryBench;
+using Npgsql;
+using Parquet;
 using StudentBase.Testing;
-using StudentBase.EventSourcing;
 
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-const int EventsPerStudent = 10;
-var students = total / EventsPerStudent;
-
-await using var server = await PostgresServer.StartAsync();
-var connectionString = await server.CreateDatabaseAsync("bench");
-var repository = new DirectoryInfo(AppContext.BaseDirectory);
-while (!File.Exists(Path.Combine(repository.FullName, "StudentBase.slnx")))
-{
-    repository = repository.Parent ?? throw new InvalidOperationException("Run the benchmark from the repository.");
-}
-
-await using var host = await AlbaHost.For<Student>(builder =>
-{
-    builder.UseContentRoot(Path.Combine(repository.FullName, "src", "Internships.Api"));
-    builder.UseSetting($"ConnectionStrings:{EventSourcingExtensions.ConnectionName}", connectionString);
-    builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-});
-var store = host.Services.GetRequiredService<IDocumentStore>();
-
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, PostgreSQL from {server.Source}");
-var seeding = Stopwatch.StartNew();
-var universityId = Guid.CreateVersion7();
-for (var batch = 0; batch < students; batch += 1000)
-{
-    await using var session = store.LightweightSession();
-    foreach (var _ in Enumerable.Range(0, Math.Min(1000, students - batch)))
-    {
-        var id = Guid.CreateVersion7();
-        var now = DateTimeOffset.UtcNow;
-        var events = new List<object>
-        {
-            new StudentNominated(id, universityId, "Bench Student", "VN", "not-a-real-ciphertext", "Software Engineering", DegreeLevel.Bachelor,
-                new DateOnly(2024, 9, 1), new DateOnly(2028, 6, 30), new DateOnly(2028, 8, 31), now),
-        };
-        events.AddRange(Enumerable.Range(1, EventsPerStudent - 1).Select(correction => (object)new StudentDetailsCorrected(id, "Bench Student",
-            $"Programme {correction}", DegreeLevel.Bachelor, new DateOnly(2028, 6, 30), new DateOnly(2028, 8, 31), "bench", now)));
-        session.Events.StartStream<Student>(id, events);
-    }
-
-    await session.SaveChangesAsync();
-}
-
-Report("seeded (Marten appends, inline projection)", students * EventsPerStudent, seeding.Elapsed);
-await Task.Delay(TimeSpan.FromSeconds(6)); // past the feed's gap tolerance, so the whole history is settled
-
+const double FeedTarget = 150_000;
 const double ExportTarget = 100_000;
 const double RebuildTarget = 30_000;
-await MeasureAsync("history feed, NDJSON over HTTP", "/api/history/events.ndjson");
-await MeasureAsync("history export, Parquet over HTTP", "/api/history/events.parquet");
+const double MemoryTargetMiB = 300 / 1.048576;
 
-var rebuilder = host.Services.GetRequiredService<ProjectionRebuilder>();
-var rebuilding = Stopwatch.StartNew();
-var job = await rebuilder.RunAsync(new RebuildJob { Id = Guid.CreateVersion7(), Kind = "students", StartedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
-Report($"rebuild of students ({job.State}, {job.Rebuilt} records)", job.Events, rebuilding.Elapsed, RebuildTarget);
+var repository = ServiceProcess.FindRepository();
+await using var server = await PostgresServer.StartAsync(durable: true);
+var connectionString = await server.CreateDatabaseAsync("history");
+await using var database = NpgsqlDataSource.Create(connectionString);
+await using var internships = await ServiceProcess.StartAsync(repository, "Internships.Api", connectionString);
+using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = internships.Address, Timeout = Timeout.InfiniteTimeSpan };
+client.DefaultRequestHeaders.Add("X-Api-Key", "dev-analyst-key");
+
+await Describe.MachineAsync(database);
+var seeding = Stopwatch.StartNew();
+var stored = await Seeding.SeedAsync(internships, database, total);
+Console.WriteLine($"seeded {stored:N0} events in {seeding.Elapsed.TotalSeconds:0.0} s (one student's ten events written through the API, " +
+                  "copied in SQL with the service stopped, then the service started again on them)");
+
+Console.WriteLine($"service resident after start: {internships.ResidentMiB:N0} MiB");
+Console.WriteLine("warm-up: the whole feed and the whole export once each, unmeasured (the service's code reaches its optimised tier)");
+await ReadFeedAsync("");
+await ReadExportAsync("");
+
+Console.WriteLine($"\n== History paths over {stored:N0} events (Internships as a process, loopback HTTP, durable cluster) ==");
+await MeasureAsync("history feed, NDJSON over HTTP", FeedTarget, () => ReadFeedAsync(""));
+await MeasureAsync("history export, Parquet over HTTP", ExportTarget, () => ReadExportAsync(""));
+await MeasureAsync("rebuild of the students read model", RebuildTarget, RebuildAsync);
 return;
 
-async Task MeasureAsync(string what, string url)
+async Task MeasureAsync(string what, double target, Func<Task<(long Events, string Detail)>> run)
 {
+    internships.ResetPeakResident();
+    var before = internships.ResidentMiB;
     var watch = Stopwatch.StartNew();
-    using var client = host.Server.CreateClient();
-    using var request = new HttpRequestMessage(HttpMethod.Get, url);
-    request.Headers.Add("X-Api-Key", "dev-analyst-key");
-    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    response.EnsureSuccessStatusCode();
-    await using var body = await response.Content.ReadAsStreamAsync();
-    var buffer = new byte[1 << 16];
-    long bytes = 0;
-    int read;
-    while ((read = await body.ReadAsync(buffer)) > 0)
-    {
-        bytes += read;
-    }
-
-    Report($"{what} ({bytes / 1024 / 1024} MiB)", students * EventsPerStudent, watch.Elapsed, ExportTarget);
+    var (events, detail) = await run();
+    var perSecond = events / watch.Elapsed.TotalSeconds;
+    var memory = internships.PeakResidentMiB;
+    Console.WriteLine($"{what}: {events:N0} of {stored:N0} events in {watch.Elapsed.TotalSeconds:0.0} s = {perSecond:N0} events/s, " +
+                      $"{perSecond / target:P0} of the {target:N0}/s target; service resident {before:N0} MiB before, peak {memory:N0} MiB " +
+                      $"({memory / MemoryTargetMiB:P0} of 300 MB); {detail}");
 }
 
-static void Report(string what, long events, TimeSpan elapsed, double? target = null)
+// Every line parsed as JSON, its sequence read and checked to rise: what a consumer of the feed does at the least.
+async Task<(long, string)> ReadFeedAsync(string query)
 {
-    using var process = Process.GetCurrentProcess();
-    var perSecond = events / elapsed.TotalSeconds;
-    var againstTarget = target is { } goal ? $", {perSecond / goal:P0} of the {goal:N0}/s target" : "";
-    Console.WriteLine($"{what}: {events:N0} events in {elapsed.TotalSeconds:0.0} s = {perSecond:N0} events/s{againstTarget} " +
-                      $"(process peak working set so far {process.PeakWorkingSet64 / 1024 / 1024} MiB)");
+    using var response = await client.GetAsync($"/api/history/events.ndjson{query}", HttpCompletionOption.ResponseHeadersRead);
+    response.EnsureSuccessStatusCode();
+    var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync());
+    long events = 0, bytes = 0, last = 0;
+    while (true)
+    {
+        var read = await reader.ReadAsync();
+        var buffer = read.Buffer;
+        while (buffer.PositionOf((byte)'\n') is { } end)
+        {
+            var line = buffer.Slice(0, end);
+            var sequence = Feed.SequenceOf(line);
+            if (sequence <= last)
+            {
+                throw new InvalidOperationException($"The feed went from sequence {last} to {sequence}.");
+            }
+
+            (last, events, bytes) = (sequence, events + 1, bytes + line.Length + 1);
+            buffer = buffer.Slice(buffer.GetPosition(1, end));
+        }
+
+        reader.AdvanceTo(buffer.Start, buffer.End);
+        if (read.IsCompleted)
+        {
+            break;
+        }
+    }
+
+    await reader.CompleteAsync();
+    return (events, $"{bytes / (1 << 20):N0} MiB received");
+}
+
+// The whole file received, then opened as Parquet and every row group's sequence and data columns read.
+async Task<(long, string)> ReadExportAsync(string query)
+{
+    using var response = await client.GetAsync($"/api/history/events.parquet{query}", HttpCompletionOption.ResponseHeadersRead);
+    response.EnsureSuccessStatusCode();
+    using var file = new MemoryStream();
+    await (await response.Content.ReadAsStreamAsync()).CopyToAsync(file);
+    file.Position = 0;
+    await using var parquet = await ParquetReader.CreateAsync(file);
+    var fields = parquet.Schema.GetDataFields();
+    var sequenceField = fields.Single(field => field.Name == "sequence");
+    var dataField = fields.Single(field => field.Name == "data");
+    long events = 0, last = 0;
+    for (var group = 0; group < parquet.RowGroupCount; group++)
+    {
+        using var rows = parquet.OpenRowGroupReader(group);
+        var sequences = new long[rows.RowCount];
+        var data = new string[rows.RowCount];
+        await rows.ReadAsync<long>(sequenceField, sequences);
+        await rows.ReadAsync(dataField, data);
+        foreach (var (sequence, json) in sequences.Zip(data))
+        {
+            if (sequence <= last || string.IsNullOrEmpty(json))
+            {
+                throw new InvalidOperationException($"Row after sequence {last} is out of order or has no data.");
+            }
+
+            (last, events) = (sequence, events + 1);
+        }
+    }
+
+    return (events, $"{file.Length / (1 << 20):N0} MiB file, {parquet.RowGroupCount} row groups");
+}
+
+async Task<(long, string)> RebuildAsync()
+{
+    using var started = await client.PostAsJsonAsync("/api/history/rebuilds", new { kind = "students" });
+    started.EnsureSuccessStatusCode();
+    var progress = started.Headers.Location ?? throw new InvalidOperationException("The rebuild has no Location.");
+    while (true)
+    {
+        await Task.Delay(100);
+        var job = await client.GetFromJsonAsync<JsonElement>(progress);
+        switch (job.GetProperty("state").GetString())
+        {
+            case "Running":
+                continue;
+            case "Completed":
+                return (job.GetProperty("events").GetInt64(), $"{job.GetProperty("rebuilt").GetInt32():N0} records rebuilt");
+            default:
+                throw new InvalidOperationException($"The rebuild ended {job}.");
+        }
+    }
 }

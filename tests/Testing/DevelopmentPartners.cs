@@ -13,7 +13,17 @@ public static class DevelopmentPartners
     /// <summary>Xiamen University registers a student; the new student's id, or null when the service did not answer 201.</summary>
     public static async Task<Guid?> RegisterStudentAsync(HttpClient internships, CancellationToken cancellation = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/students")
+        using var request = StudentRegistration();
+        using var response = await internships.SendAsync(request, cancellation);
+        return response.StatusCode == HttpStatusCode.Created
+            ? (await response.Content.ReadFromJsonAsync<JsonObject>(cancellation))!["value"]!.GetValue<Guid>()
+            : null;
+    }
+
+    /// <summary>Xiamen University's request to register a student (a new one each time it is sent).</summary>
+    public static HttpRequestMessage StudentRegistration()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/students")
         {
             Content = JsonContent.Create(new
             {
@@ -23,9 +33,6 @@ public static class DevelopmentPartners
             }),
         };
         request.Headers.Add("X-Api-Key", XiamenUniversityKey);
-        using var response = await internships.SendAsync(request, cancellation);
-        return response.StatusCode == HttpStatusCode.Created
-            ? (await response.Content.ReadFromJsonAsync<JsonObject>(cancellation))!["value"]!.GetValue<Guid>()
-            : null;
+        return request;
     }
 }

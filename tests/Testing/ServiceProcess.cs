@@ -30,14 +30,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>The most memory the process has held resident (VmHWM), in MiB.</summary>
-    public double PeakResidentMiB
-    {
-        get
-        {
-            var line = File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-        }
-    }
+    public double PeakResidentMiB => StatusMiB("VmHWM:");
+
+    /// <summary>The memory the process holds resident now (VmRSS), in MiB.</summary>
+    public double ResidentMiB => StatusMiB("VmRSS:");
+
+    /// <summary>Starts counting <see cref="PeakResidentMiB"/> afresh from what the process holds now (Linux's clear_refs).</summary>
+    public void ResetPeakResident() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
 
     /// <summary>The build configuration of the code running now (Debug or Release): the services are taken from the same.</summary>
     public static string CurrentConfiguration { get; } =
@@ -167,6 +166,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             writer.WriteLine(line);
         }
+    }
+
+    private double StatusMiB(string field)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     private static int FreeLoopbackPort()

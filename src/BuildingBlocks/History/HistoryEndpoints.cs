@@ -30,7 +30,7 @@ public static class HistoryEndpoints
     public const string Prefix = "/api/history";
     public const int DefaultPageSize = 100;
     public const int MaximumPageSize = 1000;
-    public const string NdjsonContentType = "application/x-ndjson";
+    public const string NdjsonContentType = NdjsonLines.ContentType;
     private const string CursorPrefix = "seq:";
 
     [WolverineGet($"{Prefix}/events")]
@@ -79,13 +79,7 @@ public static class HistoryEndpoints
         IOptions<HistoryOptions> options, IOptions<JsonOptions> json, HttpRequest request, HttpResponse response, CancellationToken cancellation)
     {
         var journey = await JourneyAsync(personId, feed, peers, service, options.Value, request, cancellation);
-        response.ContentType = NdjsonContentType;
-        foreach (var entry in journey.Entries)
-        {
-            await JsonSerializer.SerializeAsync(response.Body, entry, json.Value.SerializerOptions, cancellation);
-            await response.Body.WriteAsync("\n"u8.ToArray(), cancellation);
-        }
-
+        await NdjsonLines.WriteAsync(response, journey.Entries.ToAsyncEnumerable(), json.Value.SerializerOptions, cancellation);
         return Results.Empty;
     }
 
@@ -103,14 +97,8 @@ public static class HistoryEndpoints
             return problem;
         }
 
-        response.ContentType = NdjsonContentType;
-        var newline = "\n"u8.ToArray();
-        await foreach (var @event in feed.ReadAsync(new HistoryFilter(type, stream, from, to), Position(after), null, cancellation))
-        {
-            await JsonSerializer.SerializeAsync(response.Body, @event, json.Value.SerializerOptions, cancellation);
-            await response.Body.WriteAsync(newline, cancellation);
-        }
-
+        await NdjsonLines.WriteAsync(response, feed.ReadAsync(new HistoryFilter(type, stream, from, to), Position(after), null, cancellation),
+            json.Value.SerializerOptions, cancellation);
         return Results.Empty;
     }
 

@@ -10,7 +10,7 @@ namespace StudentBase.History;
 public static class ParquetExport
 {
     public const string ContentType = "application/vnd.apache.parquet";
-    private const int RowGroupSize = 50_000;
+    private const int RowGroupSize = 10_000;
 
     private static readonly DataField<long> Sequence = new("sequence");
     private static readonly DataField<string> Id = new("id", false);
@@ -28,15 +28,28 @@ public static class ParquetExport
     public static readonly ParquetSchema Schema = new(
         Sequence, Id, StreamId, Version, Type, Timestamp, Data, CorrelationId, CausationId, Actor, ActorRole, Command);
 
+    /// <summary>
+    /// Parquet.Net pools the buffers it compresses into and, unless told, keeps every one it frees for ever: these bound
+    /// what stays pooled between row groups.
+    /// </summary>
+    private static readonly ParquetOptions Options = new()
+    {
+        MaximumSmallPoolFreeBytes = 8 << 20,
+        MaximumLargePoolFreeBytes = 32 << 20,
+    };
+
     /// <summary>Writes every event to <paramref name="output"/> (which must be seekable: a file) and returns how many.</summary>
     public static async Task<long> WriteAsync(IAsyncEnumerable<HistoricalEvent> events, Stream output, CancellationToken cancellation)
     {
-        await using var writer = await ParquetWriter.CreateAsync(Schema, output, cancellationToken: cancellation);
-        var rows = new List<HistoricalEvent>(RowGroupSize);
+        await using var writer = await ParquetWriter.CreateAsync(Schema, output, Options, cancellationToken: cancellation);
+        var rows = new List<Row>(RowGroupSize);
         long written = 0;
         await foreach (var @event in events.WithCancellation(cancellation))
         {
-            rows.Add(@event);
+            // Only the row's text is kept until its group is written, not the event's parsed data.
+            rows.Add(new Row(@event.Sequence, @event.Id.ToString(), @event.StreamId.ToString(), @event.Version, @event.Type,
+                @event.Timestamp.UtcDateTime, @event.Data?.ToJsonString(), @event.CorrelationId, @event.CausationId, @event.Actor,
+                @event.ActorRole, @event.Command));
             if (rows.Count == RowGroupSize)
             {
                 await WriteRowGroupAsync(writer, rows, cancellation);
@@ -54,20 +67,24 @@ public static class ParquetExport
         return written;
     }
 
-    private static async Task WriteRowGroupAsync(ParquetWriter writer, List<HistoricalEvent> rows, CancellationToken cancellation)
+    private static async Task WriteRowGroupAsync(ParquetWriter writer, List<Row> rows, CancellationToken cancellation)
     {
         using var group = writer.CreateRowGroup();
         await group.WriteAsync<long>(Sequence, rows.Select(row => row.Sequence).ToArray(), cancellationToken: cancellation);
-        await group.WriteAsync(Id, rows.Select(row => row.Id.ToString()).ToList());
-        await group.WriteAsync(StreamId, rows.Select(row => row.StreamId.ToString()).ToList());
+        await group.WriteAsync(Id, rows.Select(row => row.Id).ToList());
+        await group.WriteAsync(StreamId, rows.Select(row => row.StreamId).ToList());
         await group.WriteAsync<long>(Version, rows.Select(row => row.Version).ToArray(), cancellationToken: cancellation);
         await group.WriteAsync(Type, rows.Select(row => row.Type).ToList());
-        await group.WriteAsync<DateTime>(Timestamp, rows.Select(row => row.Timestamp.UtcDateTime).ToArray(), cancellationToken: cancellation);
-        await group.WriteAsync(Data, rows.Select(row => row.Data?.ToJsonString()).ToList()!);
+        await group.WriteAsync<DateTime>(Timestamp, rows.Select(row => row.Timestamp).ToArray(), cancellationToken: cancellation);
+        await group.WriteAsync(Data, rows.Select(row => row.Data).ToList()!);
         await group.WriteAsync(CorrelationId, rows.Select(row => row.CorrelationId).ToList()!);
         await group.WriteAsync(CausationId, rows.Select(row => row.CausationId).ToList()!);
         await group.WriteAsync(Actor, rows.Select(row => row.Actor).ToList()!);
         await group.WriteAsync(ActorRole, rows.Select(row => row.ActorRole).ToList()!);
         await group.WriteAsync(Command, rows.Select(row => row.Command).ToList()!);
     }
+
+    private sealed record Row(
+        long Sequence, string Id, string StreamId, long Version, string Type, DateTime Timestamp, string? Data,
+        string? CorrelationId, string? CausationId, string? Actor, string? ActorRole, string? Command);
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using StudentBase.Http;
@@ -12,7 +13,10 @@ public sealed record OperationsOptions(string ServiceName);
 
 public static class OperationsRegistration
 {
-    /// <summary>The operators' endpoints, event lineage across the services, the decision log, the messaging monitor, its health check and its metrics.</summary>
+    /// <summary>
+    /// The operators' endpoints, event lineage across the services, the decision log, the messaging monitor, its health
+    /// check and its metrics, and (when switched on) the requests' stages in Server-Timing.
+    /// </summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder, string serviceName)
     {
         builder.Services.AddSingleton(new OperationsOptions(serviceName));
@@ -27,6 +31,7 @@ public static class OperationsRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<MessagingMonitor>());
         builder.Services.AddHealthChecks().AddCheck<MessagingHealthCheck>("messaging");
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MessagingMonitor.MeterName));
+        builder.Services.AddServerTiming(builder.Configuration.GetValue<bool>(RequestStages.Setting));
         return builder;
     }
 }

@@ -23,8 +23,8 @@ public sealed class PersonalDataInAnswers(RequestDelegate next)
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        await using var held = new JsonHeldBack(context.Response, original);
+        context.Response.Body = held;
         try
         {
             await next(context);
@@ -34,17 +34,61 @@ public sealed class PersonalDataInAnswers(RequestDelegate next)
             context.Response.Body = original;
         }
 
-        if (context.Response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true && buffer.Length > 0)
+        if (held.Json.Length > 0)
         {
-            var json = JsonNode.Parse(buffer.ToArray());
+            var json = JsonNode.Parse(held.Json.ToArray());
             ClassifiedData.Redact(json, answer, DataClasses.PersonalData);
             var redacted = System.Text.Encoding.UTF8.GetBytes(json?.ToJsonString() ?? "null");
             context.Response.ContentLength = redacted.Length;
             await original.WriteAsync(redacted, context.RequestAborted);
-            return;
+        }
+    }
+
+    /// <summary>
+    /// Holds a JSON answer back until it is complete, to be redacted; any other answer (the history's NDJSON lines and
+    /// Parquet files, which mask personal data where they are written) goes straight through as it is written.
+    /// </summary>
+    private sealed class JsonHeldBack(HttpResponse response, Stream original) : Stream
+    {
+        private bool? _holdsJson;
+
+        public MemoryStream Json { get; } = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Target.Write(buffer, offset, count);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Target.WriteAsync(buffer, offset, count, cancellationToken);
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Target.WriteAsync(buffer, cancellationToken);
+
+        public override void Flush() => Target.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Target.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Json.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
 
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        /// <summary>Decided at the first write, when the answer's content type is set.</summary>
+        private Stream Target => (_holdsJson ??= response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            ? Json
+            : original;
     }
 }

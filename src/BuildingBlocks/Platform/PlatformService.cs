@@ -37,12 +37,14 @@ public static class PlatformService
     public static WebApplication MapPlatformService(this WebApplication app)
     {
         var applicationAssembly = app.Services.GetRequiredService<IWolverineRuntime>().Options.ApplicationAssembly;
+        app.UseServerTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseServerTimingAdmission();
         app.UseMiddleware<EmptyIdMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<PersonalDataInAnswers>();
