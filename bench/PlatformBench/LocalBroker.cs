@@ -51,6 +51,12 @@ public sealed class LocalBroker : IAsyncDisposable
             await Task.Delay(500);
         }
 
+        await Task.Delay(1000);
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"Port {port} answered but the broker exited (another process holds the port?).");
+        }
+
         return broker;
     }
 

@@ -41,6 +41,30 @@ public static class RelayedMessages
         }
     }
 
+    /// <summary>
+    /// Listens for the wake-ups PostgreSQL queue listeners receive (LISTEN on Wolverine's channel) while
+    /// <paramref name="action"/> runs, until every queue table in <paramref name="expected"/> was named or patience runs out.
+    /// </summary>
+    public static async Task<IReadOnlySet<string>> QueueWakeupsDuringAsync(this IHost host, Func<Task> action, params string[] expected)
+    {
+        await using var connection = await OpenAsync(host);
+        var woken = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        connection.Notification += (_, notification) => woken[notification.Payload] = true;
+        await using (var listen = new NpgsqlCommand("LISTEN wolverine_queue_wakeup", connection))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        await action();
+        var waited = Stopwatch.StartNew();
+        while (!expected.All(woken.ContainsKey) && waited.Elapsed < Tracking.Patience)
+        {
+            await connection.WaitAsync(TimeSpan.FromMilliseconds(100));
+        }
+
+        return new HashSet<string>(woken.Keys);
+    }
+
     /// <summary>Waits until the relay has read every event committed so far, so what it did not publish it never will for them.</summary>
     public static async Task RelayCaughtUpAsync(this IHost host)
     {
@@ -84,7 +108,8 @@ public static class RelayedMessages
         return found;
     }
 
-    private static async Task<NpgsqlConnection> OpenAsync(IHost host)
+    /// <summary>A connection of its own to the service's database.</summary>
+    public static async Task<NpgsqlConnection> OpenAsync(this IHost host)
     {
         var connection = new NpgsqlConnection(
             host.Services.GetRequiredService<IConfiguration>().GetConnectionString(EventSourcingExtensions.ConnectionName));

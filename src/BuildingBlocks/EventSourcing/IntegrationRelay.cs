@@ -54,6 +54,7 @@ public sealed class IntegrationRelay : BatchSubscription
     public override async Task ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
     {
+        var written = new HashSet<string>();
         foreach (var committed in page.Events)
         {
             if (!_relays.TryGetValue(committed.EventType, out var relay))
@@ -76,14 +77,24 @@ public sealed class IntegrationRelay : BatchSubscription
                 }
                 else
                 {
-                    WriteToInboxes(operations, message, committed);
+                    written.UnionWith(WriteToInboxes(operations, message, committed));
                 }
             }
         }
+
+        // Wakes each receiving inbox's listener when the page commits (a notification is sent only then), as Wolverine's
+        // own sender does, instead of leaving the rows for its next poll.
+        foreach (var queue in written)
+        {
+            operations.QueueSqlCommand('^', $"select pg_notify('{QueueWakeupChannel}', ^)", queue);
+        }
     }
 
-    /// <summary>Puts the message on each receiving service's PostgreSQL queue, in the page's transaction.</summary>
-    private void WriteToInboxes(IDocumentOperations operations, object message, IEvent committed)
+    /// <summary>The channel Wolverine's PostgreSQL queue listeners LISTEN on; the payload names the queue's table.</summary>
+    private const string QueueWakeupChannel = "wolverine_queue_wakeup";
+
+    /// <summary>Puts the message on each receiving service's PostgreSQL queue, in the page's transaction, and names the queue tables.</summary>
+    private IEnumerable<string> WriteToInboxes(IDocumentOperations operations, object message, IEvent committed)
     {
         var serializer = _runtime.Options.DefaultSerializer;
         var messageType = message.GetType().ToMessageTypeName();
@@ -107,9 +118,10 @@ public sealed class IntegrationRelay : BatchSubscription
                 envelope.Headers[header] = value;
             }
 
-            operations.QueueSqlCommand('^',
-                $"insert into {Queues.TransportSchema}.wolverine_queue_{inbox} (id, body, message_type) values (^, ^, ^)",
+            var table = $"{Queues.TransportSchema}.wolverine_queue_{inbox}";
+            operations.QueueSqlCommand('^', $"insert into {table} (id, body, message_type) values (^, ^, ^)",
                 envelope.Id, EnvelopeSerializer.Serialize(envelope), messageType);
+            yield return table;
         }
     }
 

@@ -28,7 +28,11 @@ public static class NdjsonLines
             writer.Reset();
             if (unflushed >= FlushAfterBytes)
             {
-                await output.FlushAsync(cancellation);
+                if ((await output.FlushAsync(cancellation)).IsCompleted)
+                {
+                    return; // the reader has gone
+                }
+
                 unflushed = 0;
             }
         }

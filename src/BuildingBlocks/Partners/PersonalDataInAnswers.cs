@@ -34,25 +34,38 @@ public sealed class PersonalDataInAnswers(RequestDelegate next)
             context.Response.Body = original;
         }
 
-        if (held.Json.Length > 0)
+        if (held.Held.Length == 0)
         {
-            var json = JsonNode.Parse(held.Json.ToArray());
+            return;
+        }
+
+        if (IsJson(context.Response))
+        {
+            var json = JsonNode.Parse(held.Held.ToArray());
             ClassifiedData.Redact(json, answer, DataClasses.PersonalData);
             var redacted = System.Text.Encoding.UTF8.GetBytes(json?.ToJsonString() ?? "null");
             context.Response.ContentLength = redacted.Length;
             await original.WriteAsync(redacted, context.RequestAborted);
+            return;
         }
+
+        held.Held.Position = 0;
+        await held.Held.CopyToAsync(original, context.RequestAborted);
     }
+
+    private static bool IsJson(HttpResponse response) =>
+        response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>
     /// Holds a JSON answer back until it is complete, to be redacted; any other answer (the history's NDJSON lines and
-    /// Parquet files, which mask personal data where they are written) goes straight through as it is written.
+    /// Parquet files, which mask personal data where they are written) goes straight through as it is written. Which one
+    /// is decided at the first byte by the content type; an answer that has none yet is held, and judged at its end.
     /// </summary>
     private sealed class JsonHeldBack(HttpResponse response, Stream original) : Stream
     {
-        private bool? _holdsJson;
+        private bool _passesThrough;
 
-        public MemoryStream Json { get; } = new();
+        public MemoryStream Held { get; } = new();
 
         public override bool CanRead => false;
         public override bool CanSeek => false;
@@ -60,17 +73,25 @@ public sealed class PersonalDataInAnswers(RequestDelegate next)
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override void Write(byte[] buffer, int offset, int count) => Target.Write(buffer, offset, count);
+        public override void Write(byte[] buffer, int offset, int count) => Target().Write(buffer, offset, count);
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Target.WriteAsync(buffer, offset, count, cancellationToken);
+            Target().WriteAsync(buffer, offset, count, cancellationToken);
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Target.WriteAsync(buffer, cancellationToken);
+            Target().WriteAsync(buffer, cancellationToken);
 
-        public override void Flush() => Target.Flush();
+        // A flush before anything passes through sends nothing, so it decides nothing.
+        public override void Flush()
+        {
+            if (_passesThrough)
+            {
+                original.Flush();
+            }
+        }
 
-        public override Task FlushAsync(CancellationToken cancellationToken) => Target.FlushAsync(cancellationToken);
+        public override Task FlushAsync(CancellationToken cancellationToken) =>
+            _passesThrough ? original.FlushAsync(cancellationToken) : Task.CompletedTask;
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
@@ -80,15 +101,16 @@ public sealed class PersonalDataInAnswers(RequestDelegate next)
         {
             if (disposing)
             {
-                Json.Dispose();
+                Held.Dispose();
             }
 
             base.Dispose(disposing);
         }
 
-        /// <summary>Decided at the first write, when the answer's content type is set.</summary>
-        private Stream Target => (_holdsJson ??= response.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
-            ? Json
-            : original;
+        private Stream Target()
+        {
+            _passesThrough = _passesThrough || Held.Length == 0 && response.ContentType is not null && !IsJson(response);
+            return _passesThrough ? original : Held;
+        }
     }
 }

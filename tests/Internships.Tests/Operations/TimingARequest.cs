@@ -1,7 +1,7 @@
 using System.Globalization;
 using Alba;
 using Microsoft.AspNetCore.Http;
-using StudentBase.Operations;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Internships.Tests.Operations;
@@ -37,6 +37,22 @@ public class TimingARequest(TimedInternshipsFixture timed, InternshipsFixture un
         stages["reads"].ShouldBeGreaterThan(0, "the university was looked up before the commit");
         stages["reads"].ShouldBeLessThanOrEqualTo(stages["handler"]);
         (stages["admission"] + stages["handler"] + stages["commit"] + stages["answer"]).ShouldBe(stages["total"], 0.01);
+    }
+
+    [Fact]
+    public async Task the_idempotency_records_transactions_are_not_counted_as_the_commands_own()
+    {
+        var answer = await timed.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Daniel).ToUrl("/api/students");
+            x.WithRequestHeader("Idempotency-Key", Guid.NewGuid().ToString());
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+
+        var stages = Stages(answer);
+        stages["reads"].ShouldBeGreaterThan(0, "the claim's read is left out, the university lookup is not");
+        stages["handler"].ShouldBeGreaterThanOrEqualTo(stages["reads"]);
+        stages["commit"].ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         var id = IdempotentRequest.IdFor(partner.PartnerId, key);
         var now = clock.GetUtcNow();
 
+        using (RequestStages.Aside())
         await using (var session = store.LightweightSession())
         {
             var earlier = await session.LoadAsync<IdempotentRequest>(id, context.RequestAborted);
@@ -110,6 +111,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
     /// <summary>Stores the answer with the request; false when the request is no longer there to complete.</summary>
     private async Task<bool> KeepAsync(HttpContext context, string id, byte[] body)
     {
+        using var aside = RequestStages.Aside();
         await using var session = store.LightweightSession();
         var request = await session.LoadAsync<IdempotentRequest>(id, CancellationToken.None);
         if (request is null)
@@ -130,6 +132,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
 
     private async Task ForgetAsync(string id)
     {
+        using var aside = RequestStages.Aside();
         await using var session = store.LightweightSession();
         session.Delete<IdempotentRequest>(id);
         await session.SaveChangesAsync(CancellationToken.None);

@@ -1,0 +1,29 @@
+using Alba;
+using Microsoft.AspNetCore.Http;
+using StudentBase.Testing;
+
+namespace Internships.Tests.Operations;
+
+public class WakingTheReceivers(InternshipsFixture fixture)
+{
+    private const string EventsInbox = "wolverine_queues.wolverine_queue_events_inbox";
+    private const string SubsidiesInbox = "wolverine_queues.wolverine_queue_subsidies_inbox";
+
+    [Fact]
+    public async Task the_relay_wakes_the_listener_of_every_inbox_it_writes_to_when_its_page_commits()
+    {
+        var woken = await fixture.Host.QueueWakeupsDuringAsync(() => fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(new
+            {
+                universityId = PartnerKeys.XiamenUniversity, fullName = "Daniel Smyth", nationality = "GB", passportNumber = "GB9876543",
+                programme = "Business Chinese", degreeLevel = "Bachelor", enrolledOn = "2021-09-01", expectedGraduation = "2025-06-30",
+                residencePermitExpiry = "2025-08-31",
+            }).ToUrl("/api/students");
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        }), EventsInbox, SubsidiesInbox);
+
+        woken.ShouldContain(EventsInbox);
+        woken.ShouldContain(SubsidiesInbox);
+    }
+}
