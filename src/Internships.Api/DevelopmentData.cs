@@ -2,8 +2,8 @@ using Internships.BranchStations;
 using Internships.PersonalData;
 using Internships.Universities;
 using StudentBase.Contracts;
-using Wolverine;
-using Wolverine.Marten.Publishing;
+using Marten;
+using StudentBase.Http;
 
 namespace Internships;
 
@@ -27,8 +27,7 @@ public sealed class DevelopmentData(IServiceScopeFactory scopes, IHostEnvironmen
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        await using var session = scope.ServiceProvider.GetRequiredService<OutboxedSessionFactory>().OpenSession(bus);
+        await using var session = scope.ServiceProvider.GetRequiredService<IDocumentStore>().LightweightSession();
         var now = clock.GetUtcNow();
         if (await session.Events.FetchStreamStateAsync(XiamenUniversity, cancellationToken) is null)
         {
@@ -44,11 +43,12 @@ public sealed class DevelopmentData(IServiceScopeFactory scopes, IHostEnvironmen
 
         if (await session.Events.FetchStreamStateAsync(PaoyouBranchStation, cancellationToken) is null)
         {
-            session.Events.StartStream<BranchStation>(PaoyouBranchStation,
+            session.Events.StartStream<BranchStation>(PaoyouBranchStation, [
                 new BranchStationApplied(PaoyouBranchStation, Paoyou, "91350200MA31J7W439",
                     "Digital content", new Contact("Lin Wei", "+86 592 555 0101", "hr@paoyou.example").Protect(session, PaoyouBranchStation), now),
-                new BranchStationDesignated(PaoyouBranchStation, now));
-            await bus.PublishAsync(new BranchStationStandingChanged(PaoyouBranchStation, Paoyou, BranchStationStanding.Active, now));
+                .. PublishedMessages.Attach([new BranchStationDesignated(PaoyouBranchStation, now)],
+                    [new BranchStationStandingChanged(PaoyouBranchStation, Paoyou, BranchStationStanding.Active, now)]),
+            ]);
         }
 
         try

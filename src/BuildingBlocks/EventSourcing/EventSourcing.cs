@@ -97,6 +97,7 @@ public static class EventSourcingExtensions
             options.Policies.AddMiddleware(typeof(Provenance.OfMessages), _ => true);
         });
 
+        builder.Services.AddIntegrationRelay();
         HandlerSpans.Listen();
         builder.Services.AddWolverineHttp();
         builder.Services.TryAddSingleton<IActorSource, NoActors>();

@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Marten.Subscriptions;
@@ -21,7 +22,9 @@ public delegate ValueTask<IReadOnlyList<object>> IntegrationMessages<TEvent>(IEv
 
 /// <summary>
 /// Tells the other services what happened after the command's answer, not on its way: Marten's async daemon reads the
-/// committed events in pages (PostgreSQL wakes it when events are appended) and turns each into its integration messages.
+/// committed events in pages (PostgreSQL wakes it when events are appended) and turns each into its integration messages:
+/// those its module maps it to (<see cref="IntegrationRelayRegistration.RelayToOtherServices{TEvent}"/>) and those its
+/// decision published with it (<see cref="PublishedMessages"/>).
 /// On PostgreSQL queues, a page's messages are written into the receiving services' inbox queues in the same transaction as
 /// the relay's progress: one commit for many messages, none lost or written twice on a crash. On a broker they go through
 /// Wolverine's durable outbox. Each message carries the flow (trace and correlation), the cause and the partner of the
@@ -42,13 +45,10 @@ public sealed class IntegrationRelay : BatchSubscription
     {
         _relays = relays.ToDictionary(relay => relay.EventType);
         _runtime = runtime;
-        // From the first event: a relay that starts "from the present" would skip what was committed before a crash that
-        // came ahead of its first recorded progress. A deployment that published inline before sends its history once more;
-        // the receivers change nothing for a message they have applied.
-        foreach (var eventType in _relays.Keys)
-        {
-            IncludeType(eventType);
-        }
+        // Every event type, since any decision's first event may carry messages; from the first event, since a relay that
+        // starts "from the present" would skip what was committed before a crash that came ahead of its first recorded
+        // progress. A deployment that published inline before sends its history once more; the receivers change nothing
+        // for a message they have applied.
     }
 
     public override async Task ProcessEventsAsync(
@@ -57,12 +57,12 @@ public sealed class IntegrationRelay : BatchSubscription
         var written = new HashSet<string>();
         foreach (var committed in page.Events)
         {
-            if (!_relays.TryGetValue(committed.EventType, out var relay))
+            var messages = await MessagesOfAsync(committed, operations, cancellationToken);
+            if (messages.Count == 0)
             {
                 continue;
             }
 
-            var messages = await relay.MessagesOf(committed, operations, cancellationToken);
             using var span = StartSpan(committed);
             if (bus is IMessageContext context)
             {
@@ -88,6 +88,20 @@ public sealed class IntegrationRelay : BatchSubscription
         {
             operations.QueueSqlCommand('^', $"select pg_notify('{QueueWakeupChannel}', ^)", queue);
         }
+    }
+
+    /// <summary>
+    /// What the event tells the other services: the messages its module maps it to, and those its decision published with it
+    /// (carried in its header); a message type no other service subscribes to goes nowhere.
+    /// </summary>
+    private async ValueTask<IReadOnlyList<object>> MessagesOfAsync(IEvent committed, IQuerySession store, CancellationToken cancellation)
+    {
+        var mapped = _relays.TryGetValue(committed.EventType, out var relay) ? await relay.MessagesOf(committed, store, cancellation) : [];
+        var carried = PublishedMessages.CarriedBy(committed)
+            .Select(carried => Messaging.RoutedTypeNamed(_runtime.Options, carried.Type) is { } type ? PublishedMessages.Read(carried.Message, type) : null)
+            .OfType<object>()
+            .ToList();
+        return carried.Count == 0 ? mapped : [.. mapped, .. carried];
     }
 
     /// <summary>The channel Wolverine's PostgreSQL queue listeners LISTEN on; the payload names the queue's table.</summary>
@@ -172,13 +186,13 @@ public static class IntegrationRelayRegistration
     {
         services.AddSingleton(new IntegrationRelay.Relay(typeof(TEvent), (committed, store, cancellation) =>
             messages((IEvent<TEvent>)committed, store, cancellation)));
-        if (services.All(service => service.ServiceType != typeof(IntegrationRelay)))
-        {
-            services.TryAddSingleton<IntegrationRelay>();
-            services.ConfigureMarten(options => options.Events.UseListenNotifyForEventAppends = true);
-            services.SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);
-        }
-
         return services;
+    }
+
+    internal static void AddIntegrationRelay(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IntegrationRelay>();
+        services.ConfigureMarten(options => options.Events.UseListenNotifyForEventAppends = true);
+        services.SubscribeToEventsWithServices<IntegrationRelay>(ServiceLifetime.Singleton);
     }
 }

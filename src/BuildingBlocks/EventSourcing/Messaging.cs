@@ -39,6 +39,10 @@ public static class Messaging
     public static IReadOnlyList<string> InboxesOf(WolverineOptions messaging, Type messageType) =>
         Routes.TryGetValue(messaging, out var routes) && routes.TryGetValue(messageType, out var inboxes) ? inboxes : [];
 
+    /// <summary>The message type of this full name that this service publishes to another's inbox, if it does.</summary>
+    public static Type? RoutedTypeNamed(WolverineOptions messaging, string fullName) =>
+        Routes.TryGetValue(messaging, out var routes) ? routes.Keys.FirstOrDefault(type => type.FullName == fullName) : null;
+
     /// <summary>Whether this service's messages travel through the broker.</summary>
     public static bool UsesRabbitMq(this WolverineOptions messaging) => OnRabbitMq.TryGetValue(messaging, out _);
 

@@ -16,8 +16,11 @@ public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
 
     public static Decision Of(params object[] events) => new(events, null);
 
-    /// <summary>The same decision, also publishing these messages (through the outbox, with the events).</summary>
+    /// <summary>The same decision, also publishing these messages (committed with the events, forwarded after the answer).</summary>
     public Decision Publishing(params object[] messages) => this with { Messages = [.. Messages, .. messages] };
+
+    /// <summary>The events to append, carrying the messages to publish (see <see cref="PublishedMessages"/>).</summary>
+    public IReadOnlyList<object> EventsToAppend() => PublishedMessages.Attach(Events, Messages);
 
     public static implicit operator Decision(Refusal refusal) => new([], refusal);
 }
@@ -26,7 +29,8 @@ public static class DecisionResponses
 {
     /// <summary>
     /// The HTTP answer to a decision on an aggregate at <paramref name="version"/>: a stale If-Match is a 412 and a
-    /// refusal a 422 naming the rule, both appending nothing; otherwise 204 with the new ETag and the events to append.
+    /// refusal a 422 naming the rule, both appending nothing; otherwise 204 with the new ETag and the events to append,
+    /// which carry the messages the decision publishes.
     /// </summary>
     public static (IResult, Events) Respond(this Decision decision, HttpRequest request, HttpResponse response, long version)
     {
@@ -42,20 +46,7 @@ public static class DecisionResponses
 
         response.SetETag(version + decision.Events.Count);
         var events = new Events();
-        events.AddRange(decision.Events);
+        events.AddRange(decision.EventsToAppend());
         return (Results.NoContent(), events);
-    }
-
-    /// <summary>As <see cref="Respond"/>, and publishes the decision's messages when it is carried out.</summary>
-    public static (IResult, Events, OutgoingMessages) RespondAndPublish(this Decision decision, HttpRequest request, HttpResponse response, long version)
-    {
-        var (result, events) = decision.Respond(request, response, version);
-        var messages = new OutgoingMessages();
-        if (events.Count > 0)
-        {
-            messages.AddRange(decision.Messages);
-        }
-
-        return (result, events, messages);
     }
 }

@@ -38,12 +38,7 @@ public static class Seating
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) RespondWithOffers(
         this Decision decision, HttpRequest request, HttpResponse response, long version)
     {
-        var (result, events, messages) = decision.RespondAndPublish(request, response, version);
-        foreach (var lapse in LapsesOf(events))
-        {
-            messages.Add(lapse);
-        }
-
-        return (result, events, messages);
+        var (result, events) = decision.Respond(request, response, version);
+        return (result, events, events.Count > 0 ? LapsesOf(decision.Events) : []);
     }
 }

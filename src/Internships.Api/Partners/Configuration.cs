@@ -1,4 +1,6 @@
 using JasperFx.Events.Projections;
+using Internships.Partners.IssuingApiKey;
+using Internships.Partners.RevokingApiKey;
 using Marten;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
@@ -17,6 +19,8 @@ public static class Configuration
             messaging.PublishToInboxes<PartnerApiKeyIssued>(Queues.EventsInbox, Queues.SubsidiesInbox);
             messaging.PublishToInboxes<PartnerApiKeyRevoked>(Queues.EventsInbox, Queues.SubsidiesInbox);
         });
+        builder.Services.RelayToOtherServices<ApiKeyIssued>(IssueApiKeyEndpoint.Published);
+        builder.Services.RelayToOtherServices<ApiKeyRevoked>(RevokeApiKeyEndpoint.Published);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,8 @@ namespace StudentBase.Http.Tests;
 public class DecidingOverHttp
 {
     private sealed record SomethingHappened(int Number);
+
+    public sealed record SomethingToTell(string Whose, int Count);
 
     private static (HttpRequest Request, HttpResponse Response) Exchange(string? ifMatch = null)
     {
@@ -61,15 +64,31 @@ public class DecidingOverHttp
     }
 
     [Fact]
-    public void messages_are_published_only_with_the_events_they_go_with()
+    public void messages_travel_with_the_first_event_they_go_with()
     {
         var (request, response) = Exchange();
 
-        var (_, _, carriedOut) = Decision.Of(new SomethingHappened(1)).Publishing("message").RespondAndPublish(request, response, version: 0);
-        var (_, _, alreadyDone) = Decision.Nothing.Publishing("message").RespondAndPublish(request, response, version: 1);
+        var (_, carriedOut) = Decision.Of(new SomethingHappened(1), new SomethingHappened(2)).Publishing(new SomethingToTell("Daniel's", 3))
+            .Respond(request, response, version: 0);
+        var (_, alreadyDone) = Decision.Nothing.Publishing(new SomethingToTell("nobody's", 0)).Respond(request, response, version: 1);
 
-        carriedOut.ShouldHaveSingleItem().ShouldBe("message");
+        var first = carriedOut[0].ShouldBeAssignableTo<IEvent>().ShouldNotBeNull();
+        first.Data.ShouldBe(new SomethingHappened(1));
+        var (type, message) = PublishedMessages.CarriedBy(first).ShouldHaveSingleItem();
+        type.ShouldBe(typeof(SomethingToTell).FullName);
+        PublishedMessages.Read(message, typeof(SomethingToTell)).ShouldBe(new SomethingToTell("Daniel's", 3));
+        carriedOut[1].ShouldBe(new SomethingHappened(2));
         alreadyDone.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_decision_that_publishes_nothing_appends_its_events_as_they_are()
+    {
+        var (request, response) = Exchange();
+
+        var (_, events) = Decision.Of(new SomethingHappened(1)).Respond(request, response, version: 0);
+
+        events.ShouldHaveSingleItem().ShouldBe(new SomethingHappened(1));
     }
 
     [Theory]

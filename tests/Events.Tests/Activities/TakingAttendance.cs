@@ -4,7 +4,6 @@ using Events.Activities.Reports;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Testing;
-using Wolverine.Tracking;
 
 namespace Events.Tests.Activities;
 
@@ -21,16 +20,16 @@ public class TakingAttendance(EventsFixture fixture)
         var lenaRegistration = await fixture.RegisteredAsync(training, lena);
         var absentRegistration = await fixture.RegisteredAsync(training, absent);
 
-        var attending = await fixture.Host.TrackAsync(async () =>
-            (await fixture.PostAsync($"/api/activities/{training}/check-ins", new { code = danielRegistration.Code.ToLowerInvariant(), session = 1 })).ShouldBeNoContent());
-        attending.Sent.MessagesOf<ParticipantAttended>().ShouldHaveSingleItem().StudentId.ShouldBe(daniel);
+        (await fixture.PostAsync($"/api/activities/{training}/check-ins", new { code = danielRegistration.Code.ToLowerInvariant(), session = 1 })).ShouldBeNoContent();
         (await fixture.PostAsync($"/api/activities/{training}/check-ins", new { registrationId = danielRegistration.Id, session = 2 })).ShouldBeNoContent();
         (await fixture.PostAsync($"/api/activities/{training}/check-ins", new { code = lenaRegistration.Code, session = 1 })).ShouldBeNoContent();
+        (await fixture.PostAsync($"/api/activities/{training}/attendance-closing", new { })).ShouldBeNoContent();
 
-        var closing = await fixture.Host.TrackAsync(async () =>
-            (await fixture.PostAsync($"/api/activities/{training}/attendance-closing", new { })).ShouldBeNoContent());
-
-        var completed = closing.Sent.MessagesOf<TrainingCompleted>().ShouldHaveSingleItem();
+        await fixture.Host.RelayCaughtUpAsync();
+        var attended = await fixture.Host.InInboxAsync<ParticipantAttended>(Queues.SubsidiesInbox, message => message.ActivityId == training, expected: 2);
+        attended.Select(message => message.StudentId).ShouldBe([daniel, lena], ignoreOrder: true);
+        var completed = (await fixture.Host.InInboxAsync<TrainingCompleted>(Queues.SubsidiesInbox, message => message.ActivityId == training))
+            .ShouldHaveSingleItem();
         completed.StudentId.ShouldBe(daniel);
         completed.SessionsAttended.ShouldBe(2);
         var roster = await fixture.GetAsync<List<RosterEntry>>($"/api/activities/{training}/roster");
@@ -67,11 +66,11 @@ public class TakingAttendance(EventsFixture fixture)
         var registration = await fixture.RegisteredAsync(competition, winner);
         (await fixture.PostAsync($"/api/activities/{competition}/check-ins", new { code = registration.Code })).ShouldBeNoContent();
 
-        var awarding = await fixture.Host.TrackAsync(async () =>
-            (await fixture.PostAsync($"/api/activities/{competition}/results", new { registrationId = registration.Id, rank = 1, award = "First prize" }))
-                .ShouldBeNoContent());
+        (await fixture.PostAsync($"/api/activities/{competition}/results", new { registrationId = registration.Id, rank = 1, award = "First prize" }))
+            .ShouldBeNoContent();
 
-        awarding.Sent.MessagesOf<AwardGranted>().ShouldHaveSingleItem().Award.ShouldBe("First prize");
+        (await fixture.Host.InInboxAsync<AwardGranted>(Queues.SubsidiesInbox, message => message.ActivityId == competition))
+            .ShouldHaveSingleItem().Award.ShouldBe("First prize");
         var history = await fixture.GetAsync<List<ParticipationEntry>>($"/api/participants/{winner}/activities", PartnerKeys.Analyst);
         history.ShouldHaveSingleItem().Award.ShouldBe("First prize");
     }

@@ -53,29 +53,30 @@ public class DanielsInternship(InternshipsFixture fixture)
         });
         await fixture.PostAsync($"/api/internships/{internship}/agreement/signatures", new { party = "Student" }, danielKey);
         await fixture.PostAsync($"/api/internships/{internship}/agreement/signatures", new { party = "University" }, xmu);
-        var signing = await fixture.Host.TrackAsync(() =>
-            fixture.PostAsync($"/api/internships/{internship}/agreement/signatures", new { party = "Company" }, paoyou));
-        signing.Sent.MessagesOf<InternshipAgreementSigned>().ShouldHaveSingleItem().StudentId.ShouldBe(daniel);
+        await fixture.PostAsync($"/api/internships/{internship}/agreement/signatures", new { party = "Company" }, paoyou);
+        (await fixture.Host.InInboxAsync<InternshipAgreementSigned>(Queues.SubsidiesInbox, message => message.InternshipId == internship))
+            .ShouldHaveSingleItem().StudentId.ShouldBe(daniel);
         (await fixture.GetAsync<PlacementDetails>($"/api/placements/{placement}")).SlotsLeft.ShouldBe(2);
 
         // The exit-entry administration endorses his residence permit; Paoyou records the start.
         await fixture.PostAsync($"/api/internships/{internship}/permit-endorsement",
             new { place = Given.Workplace, validFrom = Date(start), validUntil = Date(end), reference = "XM-EE-2026-000042" }, PartnerKeys.ExitEntryOfficer);
-        var starting = await fixture.Host.TrackAsync(() =>
-            fixture.PostAsync($"/api/internships/{internship}/start", new { startedOn = Date(start) }, paoyou));
-        starting.Sent.MessagesOf<StudentBase.Contracts.InternshipStarted>().ShouldHaveSingleItem().StartedOn.ShouldBe(start);
+        await fixture.PostAsync($"/api/internships/{internship}/start", new { startedOn = Date(start) }, paoyou);
+        (await fixture.Host.InInboxAsync<StudentBase.Contracts.InternshipStarted>(Queues.SubsidiesInbox, message => message.InternshipId == internship))
+            .ShouldHaveSingleItem().StartedOn.ShouldBe(start);
 
         // Evaluations both ways, then the certificate.
         await fixture.PostAsync($"/api/internships/{internship}/evaluations", new { stage = "MidTerm", rating = 4, comments = "Quick learner." }, paoyou);
         await fixture.PostAsync($"/api/internships/{internship}/evaluations", new { stage = "Final", rating = 5, comments = "Two scripts published." }, paoyou);
         await fixture.PostAsync($"/api/internships/{internship}/host-evaluation", new { rating = 5, comments = "Real work from week one." }, danielKey);
-        var completing = await fixture.Host.TrackAsync(() =>
-            fixture.PostAsync($"/api/internships/{internship}/completion", new { endedOn = Date(end), certificateNumber = "XSP-INT-2026-0042" }, paoyou));
+        await fixture.PostAsync($"/api/internships/{internship}/completion", new { endedOn = Date(end), certificateNumber = "XSP-INT-2026-0042" }, paoyou);
 
-        var completed = completing.Sent.MessagesOf<StudentBase.Contracts.InternshipCompleted>().ShouldHaveSingleItem();
+        var completed = (await fixture.Host.InInboxAsync<StudentBase.Contracts.InternshipCompleted>(
+            Queues.SubsidiesInbox, message => message.InternshipId == internship)).ShouldHaveSingleItem();
         completed.ShouldBe(new StudentBase.Contracts.InternshipCompleted(internship, daniel, PartnerKeys.XiamenUniversity, DevelopmentData.PaoyouBranchStation,
             start, end, "XSP-INT-2026-0042", completed.CompletedAt));
-        completing.Sent.Envelopes().ShouldAllBe(envelope => envelope.Destination!.ToString() == "postgresql://subsidies_inbox/");
+        (await fixture.Host.InInboxAsync<StudentBase.Contracts.InternshipCompleted>(Queues.EventsInbox, message => message.InternshipId == internship, expected: 0))
+            .ShouldBeEmpty();
 
         var details = await fixture.GetAsync<InternshipDetails>($"/api/internships/{internship}", danielKey);
         details.State.ShouldBe(InternshipState.Completed);

@@ -47,7 +47,7 @@ public static class CancelActivityEndpoint
     [WolverinePost("/api/activities/{id}/cancellation", Name = "CancelActivity")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Cancel an activity: every registrant is told")]
-    public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
+    public static (IResult, Wolverine.Marten.Events) Post(
         CancelActivity command, [WriteAggregate] Activity activity, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        CancelActivity.Decide(activity, command.Reason.Trim(), clock.GetUtcNow()).RespondAndPublish(request, response, activity.Version);
+        CancelActivity.Decide(activity, command.Reason.Trim(), clock.GetUtcNow()).Respond(request, response, activity.Version);
 }

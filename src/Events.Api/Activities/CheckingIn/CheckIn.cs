@@ -84,8 +84,8 @@ public static class CheckInEndpoint
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Check-in")]
     [EndpointSummary("Check a participant in, by registration code or id")]
-    public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
+    public static (IResult, Wolverine.Marten.Events) Post(
         CheckIn command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response,
         TimeProvider clock) =>
-        CheckIn.Decide(activity, command.Find(activity), command.Session ?? 1, clock.GetUtcNow()).RespondAndPublish(request, response, activity.Version);
+        CheckIn.Decide(activity, command.Find(activity), command.Session ?? 1, clock.GetUtcNow()).Respond(request, response, activity.Version);
 }

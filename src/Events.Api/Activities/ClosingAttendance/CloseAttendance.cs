@@ -52,28 +52,24 @@ public static class CloseAttendanceEndpoint
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Check-in")]
     [EndpointSummary("Close attendance: no-shows and completion records are recorded")]
-    public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
+    public static (IResult, Wolverine.Marten.Events) Post(
         [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        CloseAttendance.Decide(activity, clock.GetUtcNow()).RespondAndPublish(request, response, activity.Version);
+        CloseAttendance.Decide(activity, clock.GetUtcNow()).Respond(request, response, activity.Version);
 }
 
 public static class ActivityEndedHandler
 {
     /// <summary>Ignores an end that was moved later by a rescheduling: that one scheduled its own.</summary>
-    public static (Wolverine.Marten.Events, OutgoingMessages) Handle(
+    public static Wolverine.Marten.Events Handle(
         ActivityEnded message, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var events = new Wolverine.Marten.Events();
-        var messages = new OutgoingMessages();
-        if (now < activity.Plan.EndsAt)
+        if (now >= activity.Plan.EndsAt)
         {
-            return (events, messages);
+            events.AddRange(CloseAttendance.Decide(activity, now).EventsToAppend());
         }
 
-        var decision = CloseAttendance.Decide(activity, now);
-        events.AddRange(decision.Events);
-        messages.AddRange(decision.Messages);
-        return (events, messages);
+        return events;
     }
 }

@@ -67,8 +67,8 @@ public static class RecordResultEndpoint
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Check-in")]
     [EndpointSummary("Record a competition result and award")]
-    public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
+    public static (IResult, Wolverine.Marten.Events) Post(
         RecordResult command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Activity activity, HttpRequest request, HttpResponse response,
         TimeProvider clock) =>
-        RecordResult.Decide(activity, command with { Award = command.Award?.Trim() }, clock.GetUtcNow()).RespondAndPublish(request, response, activity.Version);
+        RecordResult.Decide(activity, command with { Award = command.Award?.Trim() }, clock.GetUtcNow()).Respond(request, response, activity.Version);
 }

@@ -13,6 +13,6 @@ public static class DesignateBranchStationEndpoint
     [WolverinePost("/api/branch-stations/{id}/designation", Name = "DesignateBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Designate an applicant company a branch station (分站授牌)")]
-    public static (IResult, Events, OutgoingMessages) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        BranchStation.Decide.Designate(station, clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);
+    public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        BranchStation.Decide.Designate(station, clock.GetUtcNow()).Respond(request, response, station.Version);
 }

@@ -12,6 +12,6 @@ public static class ReinstateBranchStationEndpoint
     [WolverinePost("/api/branch-stations/{id}/reinstatement", Name = "ReinstateBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Reinstate a suspended branch station")]
-    public static (IResult, Events, OutgoingMessages) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);
+    public static (IResult, Events) Post([WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
+        BranchStation.Decide.Reinstate(station, clock.GetUtcNow()).Respond(request, response, station.Version);
 }

@@ -15,7 +15,7 @@ public static class RevokeBranchStationEndpoint
     [WolverinePost("/api/branch-stations/{id}/revocation", Name = "RevokeBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Revoke a branch station's designation for good")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events) Post(
         StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        BranchStation.Decide.Revoke(station, command.Reason.Trim(), clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);
+        BranchStation.Decide.Revoke(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(request, response, station.Version);
 }

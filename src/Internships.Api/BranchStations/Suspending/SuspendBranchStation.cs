@@ -15,7 +15,7 @@ public static class SuspendBranchStationEndpoint
     [WolverinePost("/api/branch-stations/{id}/suspension", Name = "SuspendBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Suspend a branch station: it signs nothing new; running internships continue")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events) Post(
         StandingChange command, [WriteAggregate] BranchStation station, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        BranchStation.Decide.Suspend(station, command.Reason.Trim(), clock.GetUtcNow()).RespondAndPublish(request, response, station.Version);
+        BranchStation.Decide.Suspend(station, command.Reason.Trim(), clock.GetUtcNow()).Respond(request, response, station.Version);
 }

@@ -64,11 +64,11 @@ public static class CompleteInternshipEndpoint
     [WolverinePost("/api/internships/{id}/completion", Name = "CompleteInternship")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
     [EndpointSummary("Complete the internship and record its certificate")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events) Post(
         CompleteInternship command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
         TimeProvider clock) =>
         user.Partner().ActsFor(internship, AgreementParty.Company)
             ? CompleteInternship.Decide(internship, command.EndedOn, command.CertificateNumber.Trim(), clock.GetUtcNow())
-                .RespondAndPublish(request, response, internship.Version)
-            : (Results.NotFound(), [], []);
+                .Respond(request, response, internship.Version)
+            : (Results.NotFound(), []);
 }

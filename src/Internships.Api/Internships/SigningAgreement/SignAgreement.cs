@@ -105,7 +105,7 @@ public static class SignAgreementEndpoint
     [WolverinePost("/api/internships/{id}/agreement/signatures", Name = "SignAgreement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
     [EndpointSummary("Sign the agreement as the student, the company or the university")]
-    public static async Task<(IResult, Events, OutgoingMessages)> Post(
+    public static async Task<(IResult, Events)> Post(
         Signature command,
         [WriteAggregate] Internship internship,
         ClaimsPrincipal user,
@@ -119,12 +119,12 @@ public static class SignAgreementEndpoint
         var partner = user.Partner();
         if (!partner.MaySee(internship))
         {
-            return (Results.NotFound(), [], []);
+            return (Results.NotFound(), []);
         }
 
         if (!partner.ActsFor(internship, command.Party))
         {
-            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} signs for itself.")), [], []);
+            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} signs for itself.")), []);
         }
 
         var placement = await session.Events.FetchForWriting<Placement>(internship.PlacementId, cancellation);
@@ -135,7 +135,7 @@ public static class SignAgreementEndpoint
         var facts = new SignAgreement.Facts(station!.Standing, student!.ResidencePermitExpiry, hasAnotherActive, placement.Aggregate!);
 
         var outcome = SignAgreement.Decide(internship, command.Party, facts, rules.Value, clock.GetUtcNow());
-        var answer = outcome.Internship.RespondAndPublish(request, response, internship.Version);
+        var answer = outcome.Internship.Respond(request, response, internship.Version);
         if (answer.Item2.Count > 0)
         {
             placement.AppendMany(outcome.PlacementEvents);

@@ -96,12 +96,13 @@ public static class StartInternshipEndpoint
 
         var student = await session.LoadAsync<Student>(internship.StudentId, cancellation);
         var decision = StartInternship.Decide(internship, command.StartedOn, student!.ResidencePermitExpiry, rules.Value, clock.GetUtcNow());
-        var answer = decision.RespondAndPublish(request, response, internship.Version);
-        if (answer.Item2.Count > 0)
+        var (result, events) = decision.Respond(request, response, internship.Version);
+        var deadline = new OutgoingMessages();
+        if (events.Count > 0)
         {
-            answer.Item3.Schedule(new FinalEvaluationDue(internship.Id), FinalEvaluationDue.DueAt(internship.Terms!, rules.Value));
+            deadline.Schedule(new FinalEvaluationDue(internship.Id), FinalEvaluationDue.DueAt(internship.Terms!, rules.Value));
         }
 
-        return answer;
+        return (result, events, deadline);
     }
 }

@@ -47,11 +47,11 @@ public static class TerminateInternshipEndpoint
     [WolverinePost("/api/internships/{id}/termination", Name = "TerminateInternship")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
     [EndpointSummary("Terminate an agreed internship early, with the reason")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events) Post(
         TerminateInternship command, [WriteAggregate] Internship internship, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
         TimeProvider clock) =>
         user.Partner().EndingPartyTo(internship) is { } by
             ? TerminateInternship.Decide(internship, by, command.Reason.Trim(), command.EndedOn, clock.GetUtcNow())
-                .RespondAndPublish(request, response, internship.Version)
-            : (Results.NotFound(), [], []);
+                .Respond(request, response, internship.Version)
+            : (Results.NotFound(), []);
 }

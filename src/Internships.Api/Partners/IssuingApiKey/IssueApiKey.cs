@@ -1,4 +1,5 @@
 using FluentValidation;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
@@ -57,7 +58,7 @@ public static class IssueApiKeyEndpoint
     [WolverinePost("/api/partners/{partnerId}/api-keys", Name = "IssueApiKey")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Issue an API key to a partner system (the key is returned once)")]
-    public static (CreationResponse<IssuedApiKey>, IStartStream, OutgoingMessages) Post(
+    public static (CreationResponse<IssuedApiKey>, IStartStream) Post(
         IssueApiKey command, string partnerId, TimeProvider clock)
     {
         var keyId = Guid.CreateVersion7();
@@ -68,7 +69,14 @@ public static class IssueApiKeyEndpoint
             new CreationResponse<IssuedApiKey>(
                 $"/api/partners/{partnerId}/api-keys/{keyId}",
                 new IssuedApiKey(keyId, partnerId, issued.Role, issued.ScopeId, issued.Label, issued.IssuedAt, key)),
-            MartenOps.StartStream<PartnerApiKey>(keyId, issued),
-            [new PartnerApiKeyIssued(keyId, partnerId, issued.Role.ToString(), issued.ScopeId, issued.KeyHash, issued.Label, issued.IssuedAt)]);
+            MartenOps.StartStream<PartnerApiKey>(keyId, issued));
+    }
+
+    /// <summary>Every other service learns the key's hash, so it can authenticate the partner without holding the key.</summary>
+    public static ValueTask<IReadOnlyList<object>> Published(IEvent<ApiKeyIssued> committed, IQuerySession store, CancellationToken cancellation)
+    {
+        var issued = committed.Data;
+        return ValueTask.FromResult<IReadOnlyList<object>>(
+            [new PartnerApiKeyIssued(issued.KeyId, issued.PartnerId, issued.Role.ToString(), issued.ScopeId, issued.KeyHash, issued.Label, issued.IssuedAt)]);
     }
 }

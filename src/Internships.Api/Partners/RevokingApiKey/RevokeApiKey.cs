@@ -1,3 +1,5 @@
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Partners;
@@ -14,19 +16,26 @@ public static class RevokeApiKeyEndpoint
     [Allow(PartnerRole.BaseAdministrator)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [EndpointSummary("Revoke an API key: no service accepts it any more")]
-    public static (IResult, Events, OutgoingMessages) Post(string partnerId, [WriteAggregate("keyId")] PartnerApiKey key, TimeProvider clock)
+    public static (IResult, Events) Post(string partnerId, [WriteAggregate("keyId")] PartnerApiKey key, TimeProvider clock)
     {
         if (key.PartnerId != partnerId)
         {
-            return (Results.NotFound(), [], []);
+            return (Results.NotFound(), []);
         }
 
         if (key.RevokedAt is not null)
         {
-            return (Results.NoContent(), [], []);
+            return (Results.NoContent(), []);
         }
 
         var revokedAt = clock.GetUtcNow();
-        return (Results.NoContent(), [new ApiKeyRevoked(key.Id, revokedAt)], [new PartnerApiKeyRevoked(key.Id, partnerId, revokedAt)]);
+        return (Results.NoContent(), [new ApiKeyRevoked(key.Id, revokedAt)]);
+    }
+
+    /// <summary>Every other service stops accepting the key.</summary>
+    public static async ValueTask<IReadOnlyList<object>> Published(IEvent<ApiKeyRevoked> committed, IQuerySession store, CancellationToken cancellation)
+    {
+        var key = await store.LoadAsync<PartnerApiKey>(committed.Data.KeyId, cancellation);
+        return [new PartnerApiKeyRevoked(committed.Data.KeyId, key!.PartnerId, committed.Data.RevokedAt)];
     }
 }

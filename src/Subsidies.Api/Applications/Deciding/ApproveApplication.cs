@@ -103,15 +103,18 @@ public static class ApproveApplicationEndpoint
             return (Results.Problem(new Refusal("decisions-need-an-eligible-application", $"The application is {application.State}.").ToProblem()), [], []);
         }
 
-        var answer = ApproveApplication.Decide(application, command, policy.Terms, clock.GetUtcNow()).RespondAndPublish(request, response, application.Version);
-        foreach (var instalment in answer.Item2.OfType<ApplicationApproved>().SelectMany(approved => approved.Instalments))
+        var decision = ApproveApplication.Decide(application, command, policy.Terms, clock.GetUtcNow());
+        var (result, events) = decision.Respond(request, response, application.Version);
+        var deadlines = new OutgoingMessages();
+        var approved = events.Count > 0 ? decision.Events.OfType<ApplicationApproved>() : [];
+        foreach (var instalment in approved.SelectMany(approval => approval.Instalments))
         {
             if (instalment.DueBy is { } dueBy)
             {
-                answer.Item3.Schedule(new MilestoneDeadline(application.Id, instalment.Number), dueBy);
+                deadlines.Schedule(new MilestoneDeadline(application.Id, instalment.Number), dueBy);
             }
         }
 
-        return answer;
+        return (result, events, deadlines);
     }
 }

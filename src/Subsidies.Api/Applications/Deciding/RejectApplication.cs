@@ -42,8 +42,8 @@ public static class RejectApplicationEndpoint
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy decisions")]
     [EndpointSummary("Reject the application, with reasons")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events) Post(
         RejectApplication command, [WriteAggregate] SubsidyApplication application, HttpRequest request, HttpResponse response, TimeProvider clock) =>
         RejectApplication.Decide(application, command.Reasons.Select(reason => reason.Trim()).ToList(), clock.GetUtcNow())
-            .RespondAndPublish(request, response, application.Version);
+            .Respond(request, response, application.Version);
 }

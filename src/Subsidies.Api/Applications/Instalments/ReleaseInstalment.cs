@@ -50,8 +50,8 @@ public static class ReleaseInstalmentEndpoint
     [Allow(PartnerRole.Finance)]
     [Tags("Subsidy instalments")]
     [EndpointSummary("Release (pay) an instalment whose milestone is verified")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events) Post(
         ReleaseInstalment command, int number, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] SubsidyApplication application,
         HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        ReleaseInstalment.Decide(application, number, command.PaymentReference.Trim(), clock.GetUtcNow()).RespondAndPublish(request, response, application.Version);
+        ReleaseInstalment.Decide(application, number, command.PaymentReference.Trim(), clock.GetUtcNow()).Respond(request, response, application.Version);
 }

@@ -29,8 +29,8 @@ public static class TerminateSubsidyEndpoint
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy remedies")]
     [EndpointSummary("Terminate the grant: no further instalment is paid")]
-    public static (IResult, Events, OutgoingMessages) Post(
+    public static (IResult, Events) Post(
         RemedyReason command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] SubsidyApplication application, HttpRequest request,
         HttpResponse response, TimeProvider clock) =>
-        TerminateSubsidy.Decide(application, command.Reason.Trim(), clock.GetUtcNow()).RespondAndPublish(request, response, application.Version);
+        TerminateSubsidy.Decide(application, command.Reason.Trim(), clock.GetUtcNow()).Respond(request, response, application.Version);
 }

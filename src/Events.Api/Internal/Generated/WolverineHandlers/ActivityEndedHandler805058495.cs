@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
             if (result_of_Assert == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Events.Activities.ClosingAttendance.ActivityEndedHandler.Handle(activityEnded, stream_activity.Aggregate, _timeProvider);
+            var outgoing1 = Events.Activities.ClosingAttendance.ActivityEndedHandler.Handle(activityEnded, stream_activity.Aggregate, _timeProvider);
 
             if (outgoing1 != null)
             {
@@ -55,10 +55,6 @@ namespace Internal.Generated.WolverineHandlers
                 // Capturing any possible events returned from the command handlers
                 stream_activity.AppendMany(outgoing1);
             }
-
-            
-            // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -69,7 +69,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = Internships.BranchStations.Reinstating.ReinstateBranchStationEndpoint.Post(stream_station.Aggregate, httpContext.Request, httpContext.Response, _timeProvider);
+            (var result, var events) = Internships.BranchStations.Reinstating.ReinstateBranchStationEndpoint.Post(stream_station.Aggregate, httpContext.Request, httpContext.Response, _timeProvider);
 
             if (events != null)
             {
@@ -79,17 +79,14 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
-
-            
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

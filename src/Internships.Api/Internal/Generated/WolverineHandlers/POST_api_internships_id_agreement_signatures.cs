@@ -83,7 +83,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = await Internships.Internships.SigningAgreement.SignAgreementEndpoint.Post(command, stream_internship.Aggregate, httpContext.User, httpContext.Request, httpContext.Response, documentSession, _optionsOfInternshipRules, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var events) = await Internships.Internships.SigningAgreement.SignAgreementEndpoint.Post(command, stream_internship.Aggregate, httpContext.User, httpContext.Request, httpContext.Response, documentSession, _optionsOfInternshipRules, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {
@@ -93,17 +93,14 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
-
-            
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -57,7 +57,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var creationResponseOfIssuedApiKey_response, var startStream, var outgoingMessages) = Internships.Partners.IssuingApiKey.IssueApiKeyEndpoint.Post(command, partnerId, _timeProvider);
+            (var creationResponseOfIssuedApiKey_response, var startStream) = Internships.Partners.IssuingApiKey.IssueApiKeyEndpoint.Post(command, partnerId, _timeProvider);
 
             if (startStream != null)
             {
@@ -66,21 +66,18 @@ namespace Internal.Generated.WolverineHandlers
                 startStream.Execute(documentSession);
             }
 
-            
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
-
             // This response type customizes the HTTP response
             ApplyHttpAware(creationResponseOfIssuedApiKey_response, httpContext);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, creationResponseOfIssuedApiKey_response, 404);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            // Writing the response body to JSON because this was the first 'return variable' in the method signature
+            await WriteJsonAsync(httpContext, creationResponseOfIssuedApiKey_response, 404);
         }
     }
 

@@ -76,7 +76,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = Internships.Partners.RevokingApiKey.RevokeApiKeyEndpoint.Post(partnerId, stream_key.Aggregate, _timeProvider);
+            (var result, var events) = Internships.Partners.RevokingApiKey.RevokeApiKeyEndpoint.Post(partnerId, stream_key.Aggregate, _timeProvider);
 
             if (events != null)
             {
@@ -86,17 +86,14 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
-
-            
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -80,7 +80,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events, var outgoingMessages) = Subsidies.Applications.Remedies.TerminateSubsidyEndpoint.Post(command, stream_application.Aggregate, httpContext.Request, httpContext.Response, _timeProvider);
+            (var result, var events) = Subsidies.Applications.Remedies.TerminateSubsidyEndpoint.Post(command, stream_application.Aggregate, httpContext.Request, httpContext.Response, _timeProvider);
 
             if (events != null)
             {
@@ -90,17 +90,14 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
-
-            
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
