@@ -6,7 +6,7 @@ namespace PlatformBench;
 
 /// <summary>
 /// Partner commands through HTTP, the whole way: authenticated, validated, decided, appended with the inline projection
-/// updated (and, for a registration, the integration message put in the outbox), answered.
+/// updated, answered (the integration relay sends the registration's messages to the other services after the answer).
 /// </summary>
 public static class Commands
 {
@@ -17,6 +17,14 @@ public static class Commands
     {
         using var client = internships.CreateClient(clients);
         return await Load.RunAsync(clients, duration, async (_, _) => await DevelopmentPartners.RegisterStudentAsync(client) is not null);
+    }
+
+    /// <summary>The same with an Idempotency-Key each, as a partner that retries safely sends it: the kept answer commits with the student.</summary>
+    public static async Task<Figures> StartStreamsSafeToRetryAsync(ServiceProcess internships, int clients, TimeSpan duration)
+    {
+        using var client = internships.CreateClient(clients);
+        return await Load.RunAsync(clients, duration,
+            async (_, _) => await DevelopmentPartners.RegisterStudentAsync(client, idempotencyKey: Guid.NewGuid().ToString()) is not null);
     }
 
     /// <summary>An event appended to an existing stream each: a university corrects one of its students' records.</summary>

@@ -108,7 +108,9 @@ async Task MeasureCommandsAsync()
     await Commands.AppendAsync(internships, 8, TimeSpan.FromSeconds(3));
     foreach (var (label, target, run) in new (string, double, Func<int, Task<Figures>>)[]
              {
-                 ("new streams (register a student)", 0.50, clients => Commands.StartStreamsAsync(internships, clients, duration)),
+                 ("new streams (register a student)", 0.35, clients => Commands.StartStreamsAsync(internships, clients, duration)),
+                 ("new streams with an Idempotency-Key (the kept answer in the same transaction)", 0.35,
+                     clients => Commands.StartStreamsSafeToRetryAsync(internships, clients, duration)),
                  ("appends to existing streams (correct a student's record)", 0.35, clients => Commands.AppendAsync(internships, clients, duration)),
              })
     {

@@ -4,6 +4,7 @@ using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using StudentBase.Partners;
 using StudentBase.Testing;
 using Wolverine.Http;
@@ -53,6 +54,36 @@ public class SafeRetries(InternshipsFixture fixture)
         retry.Context.Response.Headers.Location.ToString().ShouldBe(first.Context.Response.Headers.Location.ToString());
         retry.Context.Response.Headers[IdempotencyMiddleware.ReplayedHeader].ToString().ShouldBe("true");
         (await StudentsOfAsync(universityId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task the_request_and_its_kept_answer_are_one_transaction()
+    {
+        var key = Guid.NewGuid().ToString();
+        var created = (await RegisterAsync(Student(await fixture.UniversityAsync()), key, StatusCodes.Status201Created))
+            .ReadAsJson<CreationResponse<Guid>>().Value;
+
+        // PostgreSQL's xmin names the transaction that wrote a row.
+        var schema = fixture.Store.Options.Events.DatabaseSchemaName;
+        await using var connection = await fixture.Host.OpenAsync();
+        await using var writers = new NpgsqlCommand(
+            $"""
+            select xmin::text from {schema}.mt_events where stream_id = @student
+            union select xmin::text from {schema}.mt_doc_student where id = @student
+            union select xmin::text from {schema}.mt_doc_idempotentrequest where id = @request
+            """, connection);
+        writers.Parameters.AddWithValue("student", created);
+        writers.Parameters.AddWithValue("request", IdempotentRequest.IdFor("base-operations", key));
+        var transactions = new List<string>();
+        await using (var reader = await writers.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                transactions.Add(reader.GetString(0));
+            }
+        }
+
+        transactions.ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -127,7 +158,7 @@ public class SafeRetries(InternshipsFixture fixture)
     }
 
     [Fact]
-    public async Task concurrent_retries_create_exactly_one_student()
+    public async Task concurrent_retries_create_exactly_one_student_and_all_get_its_answer()
     {
         var universityId = await fixture.UniversityAsync();
         var key = Guid.NewGuid().ToString();
@@ -139,7 +170,9 @@ public class SafeRetries(InternshipsFixture fixture)
             x.IgnoreStatusCode();
         })));
 
-        attempts.Select(attempt => attempt.Context.Response.StatusCode).ShouldAllBe(status => status == 201 || status == 409);
+        attempts.Select(attempt => attempt.Context.Response.StatusCode).ShouldAllBe(status => status == 201);
+        attempts.Count(attempt => attempt.Context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] != "true").ShouldBe(1);
+        attempts.Select(attempt => attempt.Context.Response.Headers.Location.ToString()).Distinct().ShouldHaveSingleItem();
         (await StudentsOfAsync(universityId)).ShouldBe(1);
     }
 }

@@ -11,9 +11,14 @@ public static class DevelopmentPartners
     public static readonly Guid XiamenUniversity = Guid.Parse("0196f0c4-0000-7000-8000-00000000a001");
 
     /// <summary>Xiamen University registers a student; the new student's id, or null when the service did not answer 201.</summary>
-    public static async Task<Guid?> RegisterStudentAsync(HttpClient internships, CancellationToken cancellation = default)
+    public static async Task<Guid?> RegisterStudentAsync(HttpClient internships, CancellationToken cancellation = default, string? idempotencyKey = null)
     {
         using var request = StudentRegistration();
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         using var response = await internships.SendAsync(request, cancellation);
         return response.StatusCode == HttpStatusCode.Created
             ? (await response.Content.ReadFromJsonAsync<JsonObject>(cancellation))!["value"]!.GetValue<Guid>()

@@ -64,7 +64,7 @@ public static class EventSourcingExtensions
                 // The services share one database: each elects the node for its own daemon.
                 options.Projections.DaemonLockId = LockIdFor(schemaName);
             })
-            .UseLightweightSessions()
+            .BuildSessionsWith<SessionsJoiningTheFlow>()
             .ApplyAllDatabaseChangesOnStartup()
             // Async projections run on one replica at a time (an advisory lock elects it); another takes over when it dies.
             .AddAsyncDaemon(DaemonMode.HotCold)

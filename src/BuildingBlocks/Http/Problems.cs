@@ -34,7 +34,7 @@ public static class Problems
     public static readonly ProblemKind NotAcceptable = new("not-acceptable", 406, "Not acceptable.",
         "The service answers in JSON (application/json, application/problem+json) only.");
     public static readonly ProblemKind Conflict = new("conflict", 409, "The change conflicts with the current state.",
-        "Another request changed the resource at the same moment, or a request with the same Idempotency-Key is still running. Read it again and retry.");
+        "Another request changed the resource at the same moment. Read it again and retry.");
     public static readonly ProblemKind PreconditionFailed = new("precondition-failed", 412, "The resource has changed.",
         "The If-Match header does not match the resource's current ETag. Read it again, then retry with the new ETag.");
     public static readonly ProblemKind PayloadTooLarge = new("payload-too-large", 413, "The request body is too large.",

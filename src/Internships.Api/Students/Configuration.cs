@@ -3,6 +3,7 @@ using Marten;
 using Internships.Students.CorrectingStudentRecord;
 using Internships.Students.ErasingStudent;
 using Internships.Students.RegisteringStudent;
+using Internships.Students.SealingEarlierRecords;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
 using StudentBase.History;
@@ -27,6 +28,7 @@ public static class Configuration
         builder.Services.RelayToOtherServices<StudentNominated>(RegisterStudentEndpoint.Published);
         builder.Services.RelayToOtherServices<StudentDetailsCorrected>(CorrectStudentRecordEndpoint.Published);
         builder.Services.RelayToOtherServices<StudentErased>(EraseStudentEndpoint.Published);
+        builder.Services.RelayToOtherServices<EarlierValuesSealed>(SealEarlierRecordsEndpoint.Published);
         builder.Services.AddClearPersonalData<StudentNominated>("FullName", nameof(StudentNominated.EncryptedFullName));
         builder.Services.AddClearPersonalData<StudentDetailsCorrected>("FullName", nameof(StudentDetailsCorrected.EncryptedFullName));
         return builder;

@@ -42,6 +42,9 @@ public record StudentDetailsCorrected(
 /// <param name="ErasedBy">The partner id of the base administrator who erased the data.</param>
 public record StudentErased(Guid StudentId, string ErasedBy, string Reason, DateTimeOffset ErasedAt);
 
+/// <summary>Values an earlier version stored in clear in this student's events were sealed with the student's key.</summary>
+public record EarlierValuesSealed(Guid StudentId, int Values, DateTimeOffset SealedAt);
+
 /// <summary>The student as the Internships service knows them, rebuilt from the student's events.</summary>
 public class Student : ISealedFullName
 {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
 using StudentBase.Testing;
 using Wolverine.Http;
-using Wolverine.Tracking;
 
 namespace Internships.Tests.Students;
 
@@ -45,12 +44,15 @@ public class SealingEarlierRecords(InternshipsFixture fixture)
             (await before.ReadAsTextAsync()).ShouldNotContain(name, customMessage: "a name still in clear is masked as personal data");
         }
 
-        IScenarioResult result = null!;
-        var tracked = await fixture.Host.TrackAsync(async () => result = await SealAsync());
+        var result = await SealAsync();
 
         result.ReadAsJson<EarlierRecordsSealed>().Values.ShouldBeGreaterThanOrEqualTo(1);
         (await fixture.Host.TablesContainingAsync(name, Cancellation)).ShouldBeEmpty();
-        tracked.Sent.MessagesOf<PersonalDataKeyShared>().ShouldContain(shared => shared.SubjectId == id && shared.SealEarlierCopies);
+        foreach (var inbox in new[] { Queues.EventsInbox, Queues.SubsidiesInbox })
+        {
+            (await fixture.Host.InInboxAsync<PersonalDataKeyShared>(inbox, shared => shared.SubjectId == id && shared.SealEarlierCopies)).ShouldHaveSingleItem();
+        }
+
         var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{id}"))).ReadAsJson<StudentDetails>();
         student.FullName.ShouldBe(name);
     }
@@ -77,9 +79,11 @@ public class SealingEarlierRecords(InternshipsFixture fixture)
         var id = await RegisterInClearAsync(name);
         await SealAsync(PartnerKeys.BaseAdministrator);
 
-        var tracked = await fixture.Host.TrackAsync(() => SealAsync());
+        await SealAsync();
 
-        tracked.Sent.MessagesOf<PersonalDataKeyShared>().ShouldNotContain(shared => shared.SubjectId == id);
+        await fixture.Host.RelayCaughtUpAsync();
+        (await fixture.Host.InInboxAsync<PersonalDataKeyShared>(Queues.EventsInbox, shared => shared.SubjectId == id && shared.SealEarlierCopies))
+            .ShouldHaveSingleItem();
         var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{id}"))).ReadAsJson<StudentDetails>();
         student.FullName.ShouldBe(name);
     }

@@ -1,9 +1,13 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Npgsql;
+using StudentBase.EventSourcing;
 using StudentBase.Http;
 using StudentBase.PersonalData;
 using Wolverine.Http;
@@ -13,13 +17,15 @@ namespace StudentBase.Partners;
 /// <summary>
 /// Makes a POST safe to retry. With an <c>Idempotency-Key</c> header, the first request runs and its response is
 /// kept; a retry with the same key and body gets that response back (with <c>Idempotent-Replayed: true</c>) and
-/// writes nothing; the same key with another body is a 422; a retry while the first is still running is a 409.
-/// A response of 5xx is not kept, so the request can be retried with the same key; nor is a 409 or 412, which a retry must
-/// be judged on the current state for. The If-Match header is part of the request, so a retry with a fresh ETag is a new
-/// request. What the answer holds of the <see cref="DataClasses.Secret"/> class (an issued key) is not kept: a replay
-/// answers it as null and names it in <c>Idempotent-Secrets-Withheld</c>.
+/// writes nothing; the same key with another body is a 422. The request and its kept response are one transaction
+/// (<see cref="SharedTransaction"/>): the answer leaves only once both are committed, and a retry sent while the first
+/// is still running waits for it and gets its answer. A response of 5xx is not kept and what the request wrote is
+/// dropped with it, so the request can be retried with the same key; nor is a 409 or 412, which a retry must be judged on
+/// the current state for. The If-Match header is part of the request, so a retry with a fresh ETag is a new request.
+/// What the answer holds of the <see cref="DataClasses.Secret"/> class (an issued key) is not kept: a replay answers it
+/// as null and names it in <c>Idempotent-Secrets-Withheld</c>.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore store, TimeProvider clock)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -46,109 +52,128 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
 
         var fingerprint = await FingerprintAsync(context.Request);
         var id = IdempotentRequest.IdFor(partner.PartnerId, key);
-        var now = clock.GetUtcNow();
-
-        using (RequestStages.Aside())
-        await using (var session = store.LightweightSession())
+        var earlier = await KeptAsync(id, context.RequestAborted);
+        if (earlier is not null && earlier.ExpiresAt > clock.GetUtcNow())
         {
-            var earlier = await session.LoadAsync<IdempotentRequest>(id, context.RequestAborted);
-            if (earlier is not null && earlier.ExpiresAt > now)
-            {
-                await AnswerRetryAsync(context, earlier, fingerprint);
-                return;
-            }
-
-            if (earlier is not null)
-            {
-                session.Delete(earlier);
-            }
-
-            session.Insert(new IdempotentRequest { Id = id, Fingerprint = fingerprint, CreatedAt = now, ExpiresAt = now + Retention });
-            try
-            {
-                await session.SaveChangesAsync(context.RequestAborted);
-            }
-            catch (DocumentAlreadyExistsException)
-            {
-                await Problems.WriteAsync(context, Problems.Conflict, $"A request with this {HeaderName} is still running.");
-                return;
-            }
+            await AnswerRetryAsync(context, earlier, fingerprint);
+            return;
         }
 
-        await RunAndKeepAsync(context, id);
+        await RunAndKeepAsync(context, id, fingerprint, earlier);
     }
 
     /// <summary>
-    /// Runs the request with its answer held back, keeps or forgets it, and only then lets the answer go: a client that
-    /// retries the moment it reads the answer finds the key already kept or already free.
+    /// Runs the request on one transaction with its answer held back, adds the answer to it when it is to be kept, commits,
+    /// and only then lets the answer go: a client that retries the moment it reads the answer finds the key kept or free.
     /// </summary>
-    private async Task RunAndKeepAsync(HttpContext context, string id)
+    private async Task RunAndKeepAsync(HttpContext context, string id, string fingerprint, IdempotentRequest? expired)
     {
+        await using var transaction = await SharedTransaction.BeginAsync(dataSource, context.RequestAborted);
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        ExceptionDispatchInfo? failure = null;
         try
         {
-            await next(context);
+            using (transaction.Join())
+            {
+                await next(context);
+            }
         }
-        catch
+        catch (Exception exception)
+        {
+            failure = ExceptionDispatchInfo.Capture(exception);
+        }
+        finally
         {
             context.Response.Body = original;
-            await ForgetAsync(id);
-            throw;
         }
 
-        context.Response.Body = original;
-        if (!IsKept(context.Response.StatusCode) || !await KeepAsync(context, id, buffer.ToArray()))
+        if (failure is not null || !IsKept(context.Response.StatusCode))
         {
-            await ForgetAsync(id);
+            await transaction.RollbackAsync();
+            // A conflict or failure can come from the same request, sent again while this one ran, that committed first.
+            if (await KeptAsync(id, CancellationToken.None) is { } first)
+            {
+                await AnswerRetryAsync(context, first, fingerprint, replaceAnswer: true);
+                return;
+            }
+
+            failure?.Throw();
+        }
+        else if (await TryKeepAsync(context, transaction, id, fingerprint, expired, buffer.ToArray()))
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+            await AnswerRetryAsync(context, (await KeptAsync(id, CancellationToken.None))!, fingerprint, replaceAnswer: true);
+            return;
         }
 
+        RequestStages.Current?.Committed();
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    /// <summary>Stores the answer with the request; false when the request is no longer there to complete.</summary>
-    private async Task<bool> KeepAsync(HttpContext context, string id, byte[] body)
+    /// <summary>Adds the answer to the request's transaction; false when the same request (same key) was kept first.</summary>
+    private async Task<bool> TryKeepAsync(
+        HttpContext context, SharedTransaction transaction, string id, string fingerprint, IdempotentRequest? expired, byte[] body)
     {
         using var aside = RequestStages.Aside();
-        await using var session = store.LightweightSession();
-        var request = await session.LoadAsync<IdempotentRequest>(id, CancellationToken.None);
-        if (request is null)
+        var now = clock.GetUtcNow();
+        var (kept, withheld) = WithoutSecrets(context, body);
+        await using var session = transaction.OpenSession(store);
+        if (expired is not null)
+        {
+            session.Delete(expired);
+        }
+
+        session.Insert(new IdempotentRequest
+        {
+            Id = id,
+            Fingerprint = fingerprint,
+            StatusCode = context.Response.StatusCode,
+            ContentType = context.Response.ContentType,
+            Location = context.Response.Headers.Location,
+            ETag = context.Response.Headers.ETag,
+            Body = kept,
+            SecretsWithheld = withheld,
+            CreatedAt = now,
+            ExpiresAt = now + Retention,
+        });
+        try
+        {
+            await session.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (DocumentAlreadyExistsException)
         {
             return false;
         }
-
-        request.Completed = true;
-        request.StatusCode = context.Response.StatusCode;
-        request.ContentType = context.Response.ContentType;
-        request.Location = context.Response.Headers.Location;
-        request.ETag = context.Response.Headers.ETag;
-        (request.Body, request.SecretsWithheld) = WithoutSecrets(context, body);
-        session.Store(request);
-        await session.SaveChangesAsync(CancellationToken.None);
-        return true;
     }
 
-    private async Task ForgetAsync(string id)
+    private async Task<IdempotentRequest?> KeptAsync(string id, CancellationToken cancellation)
     {
         using var aside = RequestStages.Aside();
-        await using var session = store.LightweightSession();
-        session.Delete<IdempotentRequest>(id);
-        await session.SaveChangesAsync(CancellationToken.None);
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<IdempotentRequest>(id, cancellation);
     }
 
-    private static async Task AnswerRetryAsync(HttpContext context, IdempotentRequest earlier, string fingerprint)
+    private static async Task AnswerRetryAsync(HttpContext context, IdempotentRequest earlier, string fingerprint, bool replaceAnswer = false)
     {
+        if (replaceAnswer)
+        {
+            foreach (var header in new[] { HeaderNames.Location, HeaderNames.ETag, HeaderNames.ContentType, HeaderNames.ContentLength })
+            {
+                context.Response.Headers.Remove(header);
+            }
+        }
+
         if (earlier.Fingerprint != fingerprint)
         {
             await Problems.WriteAsync(context, Problems.IdempotencyKeyReused);
-            return;
-        }
-
-        if (!earlier.Completed)
-        {
-            await Problems.WriteAsync(context, Problems.Conflict, $"A request with this {HeaderName} is still running.");
             return;
         }
 

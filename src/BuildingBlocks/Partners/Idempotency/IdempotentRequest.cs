@@ -1,15 +1,14 @@
 namespace StudentBase.Partners;
 
 /// <summary>
-/// A partner's request made with an <c>Idempotency-Key</c>: its fingerprint while it runs, then the response a
-/// retry gets back. Kept per partner for <see cref="IdempotencyMiddleware.Retention"/>.
+/// A partner's request made with an <c>Idempotency-Key</c>: its fingerprint and the response a retry gets back, kept in
+/// the request's own transaction, per partner, for <see cref="IdempotencyMiddleware.Retention"/>.
 /// </summary>
 public class IdempotentRequest
 {
     /// <summary>The partner id and the key, so one partner's keys never collide with another's.</summary>
     public string Id { get; set; } = "";
     public string Fingerprint { get; set; } = "";
-    public bool Completed { get; set; }
     public int StatusCode { get; set; }
     public string? ContentType { get; set; }
     public string? Location { get; set; }

@@ -1,11 +1,11 @@
 using FluentValidation;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.PersonalData;
-using Wolverine;
 using Wolverine.Http;
 
 namespace Internships.Students.SealingEarlierRecords;
@@ -46,24 +46,29 @@ public static class SealEarlierRecordsEndpoint
     [WolverinePost("/api/students/personal-data-sealing", Name = "SealEarlierStudentRecords")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Operator)]
     [EndpointSummary("Seal the personal data earlier versions stored in clear, here and in the other services")]
-    public static async Task<(EarlierRecordsSealed, OutgoingMessages)> Post(
+    public static async Task<EarlierRecordsSealed> Post(
         SealEarlierRecords command, IDocumentSession session, ClearPersonalData clearData, TimeProvider clock, CancellationToken cancellation)
     {
-        var shared = new OutgoingMessages();
         var values = 0;
         var holding = await clearData.StreamsHoldingClearValuesAsync(session, cancellation);
         var students = holding.Take(command.Limit ?? SealEarlierRecords.DefaultLimit).ToList();
         foreach (var studentId in students)
         {
             var key = await session.KeyForAsync(studentId, cancellation);
-            values += await clearData.SealStreamAsync<Student>(session, studentId, key, cancellation);
-
+            var sealedValues = await clearData.SealStreamAsync<Student>(session, studentId, key, cancellation);
+            values += sealedValues;
             if (!key.IsErased)
             {
-                shared.Add(new PersonalDataKeyShared(studentId, key.Key, clock.GetUtcNow(), SealEarlierCopies: true));
+                session.Events.Append(studentId, new EarlierValuesSealed(studentId, sealedValues, clock.GetUtcNow()));
             }
         }
 
-        return (new EarlierRecordsSealed(students.Count, values, holding.Count - students.Count), shared);
+        return new EarlierRecordsSealed(students.Count, values, holding.Count - students.Count);
     }
+
+    /// <summary>The other services seal their own copies with the key, unless the student was erased before it left.</summary>
+    public static async ValueTask<IReadOnlyList<object>> Published(IEvent<EarlierValuesSealed> committed, IQuerySession store, CancellationToken cancellation) =>
+        await store.LoadAsync<PersonalDataKey>(committed.Data.StudentId, cancellation) is { IsErased: false } key
+            ? [new PersonalDataKeyShared(committed.Data.StudentId, key.Key, committed.Timestamp, SealEarlierCopies: true)]
+            : [];
 }

@@ -53,21 +53,18 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var earlierRecordsSealed_response, var outgoingMessages) = await Internships.Students.SealingEarlierRecords.SealEarlierRecordsEndpoint.Post(command, documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
+            var earlierRecordsSealed_response = await Internships.Students.SealingEarlierRecords.SealEarlierRecordsEndpoint.Post(command, documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, earlierRecordsSealed_response, 404);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            // Writing the response body to JSON because this was the first 'return variable' in the method signature
+            await WriteJsonAsync(httpContext, earlierRecordsSealed_response, 404);
         }
     }
 
