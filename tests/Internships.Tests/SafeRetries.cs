@@ -163,10 +163,12 @@ public class SafeRetries(InternshipsFixture fixture)
         var universityId = await fixture.UniversityAsync();
         var key = Guid.NewGuid().ToString();
 
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Host.Scenario(x =>
         {
             x.As(PartnerKeys.BaseAdministrator).Post.Json(Student(universityId)).ToUrl("/api/students");
             x.WithRequestHeader(IdempotencyMiddleware.HeaderName, key);
+            x.WithRequestHeader("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
             x.IgnoreStatusCode();
         })));
 
@@ -174,5 +176,7 @@ public class SafeRetries(InternshipsFixture fixture)
         attempts.Count(attempt => attempt.Context.Response.Headers[IdempotencyMiddleware.ReplayedHeader] != "true").ShouldBe(1);
         attempts.Select(attempt => attempt.Context.Response.Headers.Location.ToString()).Distinct().ShouldHaveSingleItem();
         (await StudentsOfAsync(universityId)).ShouldBe(1);
+        // The decision log tells of what committed only: the retries' dropped registrations are not "accepted".
+        fixture.Logs.Lines.Count(line => line.Contains("RegisterStudent accepted") && line.Contains(traceId)).ShouldBe(1);
     }
 }

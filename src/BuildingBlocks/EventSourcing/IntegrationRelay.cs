@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using Wolverine;
@@ -30,7 +31,7 @@ public delegate ValueTask<IReadOnlyList<object>> IntegrationMessages<TEvent>(IEv
 /// Wolverine's durable outbox. Each message carries the flow (trace and correlation), the cause and the partner of the
 /// command that committed its event.
 /// </summary>
-public sealed class IntegrationRelay : BatchSubscription
+public sealed partial class IntegrationRelay : BatchSubscription
 {
     public const string Name = "integration-relay";
 
@@ -41,8 +42,11 @@ public sealed class IntegrationRelay : BatchSubscription
     private readonly IReadOnlyDictionary<Type, Relay> _relays;
     private readonly IWolverineRuntime _runtime;
 
-    public IntegrationRelay(IEnumerable<Relay> relays, IWolverineRuntime runtime) : base(Name)
+    private readonly ILogger<IntegrationRelay> _logger;
+
+    public IntegrationRelay(IEnumerable<Relay> relays, IWolverineRuntime runtime, ILogger<IntegrationRelay> logger) : base(Name)
     {
+        _logger = logger;
         _relays = relays.ToDictionary(relay => relay.EventType);
         _runtime = runtime;
         // Every event type, since any decision's first event may carry messages; from the first event, since a relay that
@@ -97,12 +101,24 @@ public sealed class IntegrationRelay : BatchSubscription
     private async ValueTask<IReadOnlyList<object>> MessagesOfAsync(IEvent committed, IQuerySession store, CancellationToken cancellation)
     {
         var mapped = _relays.TryGetValue(committed.EventType, out var relay) ? await relay.MessagesOf(committed, store, cancellation) : [];
-        var carried = PublishedMessages.CarriedBy(committed)
-            .Select(carried => Messaging.RoutedTypeNamed(_runtime.Options, carried.Type) is { } type ? PublishedMessages.Read(carried.Message, type) : null)
-            .OfType<object>()
-            .ToList();
+        var carried = new List<object>();
+        foreach (var (typeName, message) in PublishedMessages.CarriedBy(committed))
+        {
+            if (Messaging.RoutedTypeNamed(_runtime.Options, typeName) is { } type)
+            {
+                carried.Add(PublishedMessages.Read(message, type));
+            }
+            else
+            {
+                NobodySubscribes(_logger, typeName, committed.Sequence);
+            }
+        }
+
         return carried.Count == 0 ? mapped : [.. mapped, .. carried];
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{MessageType} carried by event {Sequence} goes nowhere: no other service subscribes to it")]
+    private static partial void NobodySubscribes(ILogger logger, string messageType, long sequence);
 
     /// <summary>The channel Wolverine's PostgreSQL queue listeners LISTEN on; the payload names the queue's table.</summary>
     private const string QueueWakeupChannel = "wolverine_queue_wakeup";
@@ -133,7 +149,9 @@ public sealed class IntegrationRelay : BatchSubscription
             }
 
             var table = $"{Queues.TransportSchema}.wolverine_queue_{inbox}";
-            operations.QueueSqlCommand('^', $"insert into {table} (id, body, message_type) values (^, ^, ^)",
+            // The listener takes messages in timestamp order; the column's default (the transaction's start) is the same for a
+            // whole page, so each row gets the moment it was written, and a subject's messages keep their order.
+            operations.QueueSqlCommand('^', $"insert into {table} (id, body, message_type, timestamp) values (^, ^, ^, clock_timestamp() at time zone 'utc')",
                 envelope.Id, EnvelopeSerializer.Serialize(envelope), messageType);
             yield return table;
         }

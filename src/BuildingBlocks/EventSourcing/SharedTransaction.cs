@@ -5,15 +5,18 @@ using Npgsql;
 namespace StudentBase.EventSourcing;
 
 /// <summary>
-/// One database transaction that every document session opened on this flow joins, until it is committed or dropped: a
-/// request's own writes (its events, inline projections, scheduled messages) and what a middleware adds around them (the
-/// idempotency record with the answer) then commit once. Sessions joined to it write on SaveChanges but do not commit.
+/// One database transaction that the sessions the service's session factory opens on this flow join (document and query
+/// sessions alike; not those opened straight from the store), until it is committed or dropped: a request's own writes
+/// (its events, inline projections, scheduled messages) and what a middleware adds around them (the idempotency record
+/// with the answer) then commit once. A joined session writes on SaveChanges without committing, and Marten tells its
+/// listeners it committed then: what must wait for the real commit waits for <see cref="OnCommitted"/>.
 /// </summary>
 public sealed class SharedTransaction : IAsyncDisposable
 {
     private static readonly AsyncLocal<SharedTransaction?> OnThisFlow = new();
 
     private readonly NpgsqlConnection _connection;
+    private readonly List<Action> _committed = [];
     private bool _finished;
 
     private SharedTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
@@ -43,10 +46,17 @@ public sealed class SharedTransaction : IAsyncDisposable
     /// <summary>A session of its own on the transaction (not from the service's session factory).</summary>
     public IDocumentSession OpenSession(IDocumentStore store) => store.OpenSession(SessionOptionsFor(this));
 
+    /// <summary>Runs <paramref name="action"/> once the transaction has committed; never if it is dropped.</summary>
+    public void OnCommitted(Action action) => _committed.Add(action);
+
     public async Task CommitAsync()
     {
         _finished = true;
         await Transaction.CommitAsync(CancellationToken.None);
+        foreach (var action in _committed)
+        {
+            action();
+        }
     }
 
     /// <summary>Drops everything written on the transaction (also what disposing an uncommitted one does).</summary>
@@ -61,9 +71,15 @@ public sealed class SharedTransaction : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await RollbackAsync();
-        await Transaction.DisposeAsync();
-        await _connection.DisposeAsync();
+        try
+        {
+            await RollbackAsync();
+        }
+        finally
+        {
+            await Transaction.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
     }
 
     internal static SessionOptions SessionOptionsFor(SharedTransaction? shared)
@@ -80,7 +96,14 @@ public sealed class SharedTransaction : IAsyncDisposable
 }
 
 /// <summary>The service's document sessions: lightweight, and joined to the flow's <see cref="SharedTransaction"/> when there is one.</summary>
-internal sealed class SessionsJoiningTheFlow(IDocumentStore store) : SessionFactoryBase(store)
+internal sealed class SessionsJoiningTheFlow : SessionFactoryBase
 {
+    private readonly IDocumentStore _store;
+
+    public SessionsJoiningTheFlow(IDocumentStore store) : base(store) => _store = store;
+
     public override SessionOptions BuildOptions() => SharedTransaction.SessionOptionsFor(SharedTransaction.Current);
+
+    public override IQuerySession QuerySession() =>
+        SharedTransaction.Current is { } shared ? _store.QuerySession(SharedTransaction.SessionOptionsFor(shared)) : _store.QuerySession();
 }

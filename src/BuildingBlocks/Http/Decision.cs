@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Wolverine;
 using Wolverine.Marten;
 
 namespace StudentBase.Http;

@@ -67,8 +67,8 @@ public sealed class RequestStages
     public static RequestStages Begin() => InFlight.Value = new RequestStages();
 
     /// <summary>
-    /// Until disposed, what this flow commits or reads is not the request's own work (the idempotency record's claim and
-    /// keeping, which are transactions of their own) and is left out of its stages.
+    /// Until disposed, what this flow commits or reads is not the request's own work (looking up and keeping an
+    /// Idempotency-Key's answer) and is left out of its stages.
     /// </summary>
     public static IDisposable Aside()
     {

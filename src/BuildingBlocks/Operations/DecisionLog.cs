@@ -25,8 +25,17 @@ public sealed partial class DecisionLog(ILogger<DecisionLog> logger) : DocumentS
         var eventTypes = string.Join(',', streams.SelectMany(stream => stream.Events).Select(@event => @event.EventTypeName).Distinct());
         var streamIds = string.Join(',', streams.Select(stream => stream.Id));
         Provenance.DomainSpan()?.SetTag(Provenance.Tags.StreamIds, streamIds).SetTag(Provenance.Tags.EventTypes, eventTypes);
-        Accepted(logger, session.GetHeader(Provenance.Headers.Command)?.ToString() ?? "unknown", eventTypes, streamIds,
-            session.CausationId, session.CorrelationId);
+        var command = session.GetHeader(Provenance.Headers.Command)?.ToString() ?? "unknown";
+        var (causation, correlation) = (session.CausationId, session.CorrelationId);
+        if (SharedTransaction.Current is { } shared)
+        {
+            shared.OnCommitted(() => Accepted(logger, command, eventTypes, streamIds, causation, correlation));
+        }
+        else
+        {
+            Accepted(logger, command, eventTypes, streamIds, causation, correlation);
+        }
+
         return Task.CompletedTask;
     }
 

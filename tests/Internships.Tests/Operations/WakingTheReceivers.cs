@@ -1,5 +1,6 @@
 using Alba;
 using Microsoft.AspNetCore.Http;
+using StudentBase.Contracts;
 using StudentBase.Testing;
 
 namespace Internships.Tests.Operations;
@@ -25,5 +26,30 @@ public class WakingTheReceivers(InternshipsFixture fixture)
 
         woken.ShouldContain(EventsInbox);
         woken.ShouldContain(SubsidiesInbox);
+    }
+
+    [Fact]
+    public async Task a_subjects_messages_are_taken_in_the_order_the_relay_wrote_them()
+    {
+        var created = (await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(new
+            {
+                universityId = PartnerKeys.XiamenUniversity, fullName = "Daniel Smyth", nationality = "GB", passportNumber = "GB9876543",
+                programme = "Business Chinese", degreeLevel = "Bachelor", enrolledOn = "2021-09-01", expectedGraduation = "2025-06-30",
+                residencePermitExpiry = "2025-08-31",
+            }).ToUrl("/api/students");
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        })).ReadAsJson<System.Text.Json.Nodes.JsonObject>()!["value"]!.GetValue<Guid>();
+
+        // One page, one transaction: the listener orders by the rows' timestamps, which must follow the writing order.
+        var key = (await fixture.Host.EnvelopesInInboxAsync<PersonalDataKeyShared>(Queues.EventsInbox, shared => shared.SubjectId == created)).Single();
+        var registered = (await fixture.Host.EnvelopesInInboxAsync<StudentRegistered>(Queues.EventsInbox, message => message.StudentId == created)).Single();
+        await using var connection = await fixture.Host.OpenAsync();
+        await using var order = new Npgsql.NpgsqlCommand(
+            $"select (select timestamp from {EventsInbox} where id = @key) < (select timestamp from {EventsInbox} where id = @registered)", connection);
+        order.Parameters.AddWithValue("key", key.Envelope.Id);
+        order.Parameters.AddWithValue("registered", registered.Envelope.Id);
+        ((bool)(await order.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBeTrue();
     }
 }

@@ -19,7 +19,7 @@ namespace StudentBase.Partners;
 /// kept; a retry with the same key and body gets that response back (with <c>Idempotent-Replayed: true</c>) and
 /// writes nothing; the same key with another body is a 422. The request and its kept response are one transaction
 /// (<see cref="SharedTransaction"/>): the answer leaves only once both are committed, and a retry sent while the first
-/// is still running waits for it and gets its answer. A response of 5xx is not kept and what the request wrote is
+/// is still running gets the first one's answer once that has committed (the retry's own writes are dropped). A response of 5xx is not kept and what the request wrote is
 /// dropped with it, so the request can be retried with the same key; nor is a 409 or 412, which a retry must be judged on
 /// the current state for. The If-Match header is part of the request, so a retry with a fresh ETag is a new request.
 /// What the answer holds of the <see cref="DataClasses.Secret"/> class (an issued key) is not kept: a replay answers it
@@ -52,13 +52,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
 
         var fingerprint = await FingerprintAsync(context.Request);
         var id = IdempotentRequest.IdFor(partner.PartnerId, key);
-        var earlier = await KeptAsync(id, context.RequestAborted);
-        if (earlier is not null && earlier.ExpiresAt > clock.GetUtcNow())
+        var earlier = await StoredAsync(id, context.RequestAborted);
+        if (IsReplayable(earlier))
         {
-            await AnswerRetryAsync(context, earlier, fingerprint);
+            await AnswerRetryAsync(context, earlier!, fingerprint);
             return;
         }
 
+        // An expired record, or an earlier version's claim that never got its answer, gives way to this request's.
         await RunAndKeepAsync(context, id, fingerprint, earlier);
     }
 
@@ -66,50 +67,60 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
     /// Runs the request on one transaction with its answer held back, adds the answer to it when it is to be kept, commits,
     /// and only then lets the answer go: a client that retries the moment it reads the answer finds the key kept or free.
     /// </summary>
-    private async Task RunAndKeepAsync(HttpContext context, string id, string fingerprint, IdempotentRequest? expired)
+    private async Task RunAndKeepAsync(HttpContext context, string id, string fingerprint, IdempotentRequest? replaced)
     {
-        await using var transaction = await SharedTransaction.BeginAsync(dataSource, context.RequestAborted);
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
         ExceptionDispatchInfo? failure = null;
-        try
+        var outcome = Outcome.NotKept;
+        await using (var transaction = await SharedTransaction.BeginAsync(dataSource, context.RequestAborted))
         {
-            using (transaction.Join())
+            context.Response.Body = buffer;
+            try
             {
-                await next(context);
+                using (transaction.Join())
+                {
+                    await next(context);
+                }
+            }
+            catch (Exception exception)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+
+            if (failure is null && IsKept(context.Response.StatusCode))
+            {
+                outcome = await TryKeepAsync(context, transaction, id, fingerprint, replaced, buffer.ToArray()) ? Outcome.Kept : Outcome.KeptByAnother;
+            }
+
+            if (outcome == Outcome.Kept)
+            {
+                await transaction.CommitAsync();
             }
         }
-        catch (Exception exception)
-        {
-            failure = ExceptionDispatchInfo.Capture(exception);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
 
-        if (failure is not null || !IsKept(context.Response.StatusCode))
+        if (outcome != Outcome.Kept)
         {
-            await transaction.RollbackAsync();
-            // A conflict or failure can come from the same request, sent again while this one ran, that committed first.
-            if (await KeptAsync(id, CancellationToken.None) is { } first)
+            // A failure, a conflict or a lost race for the key can come from the same request, sent again while this one
+            // ran, that committed first: this one's writes are dropped and that one's answer given.
+            var first = await StoredAsync(id, CancellationToken.None);
+            if (IsReplayable(first) && first!.CreatedAt != replaced?.CreatedAt)
             {
                 await AnswerRetryAsync(context, first, fingerprint, replaceAnswer: true);
                 return;
             }
 
             failure?.Throw();
-        }
-        else if (await TryKeepAsync(context, transaction, id, fingerprint, expired, buffer.ToArray()))
-        {
-            await transaction.CommitAsync();
-        }
-        else
-        {
-            await transaction.RollbackAsync();
-            await AnswerRetryAsync(context, (await KeptAsync(id, CancellationToken.None))!, fingerprint, replaceAnswer: true);
-            return;
+            if (outcome == Outcome.KeptByAnother)
+            {
+                ClearAnswer(context);
+                await Problems.WriteAsync(context, Problems.Conflict, $"Another request with this {HeaderName} was kept at the same moment; retry.");
+                return;
+            }
         }
 
         RequestStages.Current?.Committed();
@@ -117,17 +128,24 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
+    private enum Outcome
+    {
+        NotKept,
+        Kept,
+        KeptByAnother,
+    }
+
     /// <summary>Adds the answer to the request's transaction; false when the same request (same key) was kept first.</summary>
     private async Task<bool> TryKeepAsync(
-        HttpContext context, SharedTransaction transaction, string id, string fingerprint, IdempotentRequest? expired, byte[] body)
+        HttpContext context, SharedTransaction transaction, string id, string fingerprint, IdempotentRequest? replaced, byte[] body)
     {
         using var aside = RequestStages.Aside();
         var now = clock.GetUtcNow();
         var (kept, withheld) = WithoutSecrets(context, body);
         await using var session = transaction.OpenSession(store);
-        if (expired is not null)
+        if (replaced is not null)
         {
-            session.Delete(expired);
+            session.Delete(replaced);
         }
 
         session.Insert(new IdempotentRequest
@@ -154,21 +172,29 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         }
     }
 
-    private async Task<IdempotentRequest?> KeptAsync(string id, CancellationToken cancellation)
+    private async Task<IdempotentRequest?> StoredAsync(string id, CancellationToken cancellation)
     {
         using var aside = RequestStages.Aside();
         await using var session = store.QuerySession();
         return await session.LoadAsync<IdempotentRequest>(id, cancellation);
     }
 
+    /// <summary>A kept answer still in force (a record without a status was an earlier version's claim, never an answer).</summary>
+    private bool IsReplayable(IdempotentRequest? stored) => stored is { StatusCode: > 0 } && stored.ExpiresAt > clock.GetUtcNow();
+
+    private static void ClearAnswer(HttpContext context)
+    {
+        foreach (var header in new[] { HeaderNames.Location, HeaderNames.ETag, HeaderNames.ContentType, HeaderNames.ContentLength })
+        {
+            context.Response.Headers.Remove(header);
+        }
+    }
+
     private static async Task AnswerRetryAsync(HttpContext context, IdempotentRequest earlier, string fingerprint, bool replaceAnswer = false)
     {
         if (replaceAnswer)
         {
-            foreach (var header in new[] { HeaderNames.Location, HeaderNames.ETag, HeaderNames.ContentType, HeaderNames.ContentLength })
-            {
-                context.Response.Headers.Remove(header);
-            }
+            ClearAnswer(context);
         }
 
         if (earlier.Fingerprint != fingerprint)

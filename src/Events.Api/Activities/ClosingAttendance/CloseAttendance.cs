@@ -1,7 +1,6 @@
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Published = StudentBase.Contracts;

@@ -58,9 +58,10 @@ public static class RescheduleActivityEndpoint
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) Post(
         RescheduleActivity command, [WriteAggregate] Activity activity, HttpRequest request, HttpResponse response, TimeProvider clock)
     {
-        var (result, events) = RescheduleActivity.Decide(activity, command, clock.GetUtcNow()).Respond(request, response, activity.Version);
+        var decision = RescheduleActivity.Decide(activity, command, clock.GetUtcNow());
+        var (result, events) = decision.Respond(request, response, activity.Version);
         var end = new OutgoingMessages();
-        foreach (var rescheduled in events.OfType<ActivityRescheduled>())
+        foreach (var rescheduled in events.Count > 0 ? decision.Events.OfType<ActivityRescheduled>() : [])
         {
             end.Schedule(new ClosingAttendance.ActivityEnded(activity.Id), rescheduled.EndsAt);
         }

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Published = StudentBase.Contracts;

@@ -6,7 +6,6 @@ using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.PersonalData;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 

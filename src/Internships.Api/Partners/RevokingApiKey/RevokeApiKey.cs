@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Partners;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -36,6 +35,6 @@ public static class RevokeApiKeyEndpoint
     public static async ValueTask<IReadOnlyList<object>> Published(IEvent<ApiKeyRevoked> committed, IQuerySession store, CancellationToken cancellation)
     {
         var key = await store.LoadAsync<PartnerApiKey>(committed.Data.KeyId, cancellation);
-        return [new PartnerApiKeyRevoked(committed.Data.KeyId, key!.PartnerId, committed.Data.RevokedAt)];
+        return key is null ? [] : [new PartnerApiKeyRevoked(committed.Data.KeyId, key.PartnerId, committed.Data.RevokedAt)];
     }
 }

@@ -57,7 +57,7 @@ public static class SealEarlierRecordsEndpoint
             var key = await session.KeyForAsync(studentId, cancellation);
             var sealedValues = await clearData.SealStreamAsync<Student>(session, studentId, key, cancellation);
             values += sealedValues;
-            if (!key.IsErased)
+            if (!key.IsErased && sealedValues > 0)
             {
                 session.Events.Append(studentId, new EarlierValuesSealed(studentId, sealedValues, clock.GetUtcNow()));
             }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Published = StudentBase.Contracts;
