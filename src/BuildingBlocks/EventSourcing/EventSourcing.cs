@@ -97,7 +97,6 @@ public static class EventSourcingExtensions
             options.Policies.AddMiddleware(typeof(Provenance.OfMessages), _ => true);
         });
 
-        builder.Services.AddIntegrationRelay();
         HandlerSpans.Listen();
         builder.Services.AddWolverineHttp();
         builder.Services.TryAddSingleton<IActorSource, NoActors>();

@@ -20,6 +20,7 @@ public static class Configuration
             messaging.PublishToInboxes<TrainingCompleted>(Queues.SubsidiesInbox);
             messaging.PublishToInboxes<AwardGranted>(Queues.SubsidiesInbox);
         });
+        builder.Services.RelayPublishedMessages();
         builder.Services.AddHistoryOf<Activity>("activities");
         builder.Services.AddJourneyKey("RegistrationId");
         return builder;

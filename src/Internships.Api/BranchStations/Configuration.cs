@@ -17,6 +17,7 @@ public static class Configuration
             marten.Schema.For<BranchStation>().UniqueIndex(station => station.UnifiedSocialCreditCode);
         });
         builder.Services.ConfigureWolverine(messaging => messaging.PublishToInboxes<BranchStationStandingChanged>(Queues.EventsInbox));
+        builder.Services.RelayPublishedMessages();
         builder.Services.AddHistoryOf<BranchStation>("branch-stations");
         return builder;
     }

@@ -28,6 +28,7 @@ public static class Configuration
             messaging.PublishToInboxes<StudentBase.Contracts.InternshipCompleted>(Queues.SubsidiesInbox);
             messaging.PublishToInboxes<StudentBase.Contracts.InternshipTerminated>(Queues.SubsidiesInbox);
         });
+        builder.Services.RelayPublishedMessages();
         builder.Services.AddHistoryOf<Internship>("internships");
         builder.Services.AddJourneyKey("InternshipId");
         return builder;
