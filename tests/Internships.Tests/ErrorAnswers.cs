@@ -41,7 +41,7 @@ public class ErrorAnswers(InternshipsFixture fixture)
     }
 
     [Fact]
-    public async Task a_partner_over_its_rate_limit_is_told_when_to_retry()
+    public async Task a_partner_over_its_rate_limit_is_told_when_to_retry_and_can_still_read_the_contract()
     {
         for (var i = 0; i < PartnerKeys.RateLimitedPermitsPerMinute; i++)
         {
@@ -61,12 +61,20 @@ public class ErrorAnswers(InternshipsFixture fixture)
         int.Parse(result.Context.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         (await ProblemOf(result))["type"]!.GetValue<string>().ShouldBe("/problems/rate-limited");
 
-        // Other partners are not affected.
+        // Other partners are not affected, and the contract is still there to read.
         await fixture.Host.Scenario(x =>
         {
             x.As(PartnerKeys.Analyst).Get.Url($"/api/students/{Guid.CreateVersion7()}");
             x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
         });
+        foreach (var contract in new[] { "/openapi/v1.json", "/scalar/v1", Problems.RateLimited.Type })
+        {
+            await fixture.Host.Scenario(x =>
+            {
+                x.As(PartnerKeys.RateLimited).Get.Url(contract);
+                x.StatusCodeShouldBeOk();
+            });
+        }
     }
 
     [Fact]

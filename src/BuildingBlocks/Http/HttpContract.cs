@@ -36,18 +36,33 @@ public static class HttpContract
     /// <summary>The OpenAPI document, its reference page, and a description of each kind of problem.</summary>
     public static WebApplication MapHttpContract(this WebApplication app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        // The contract is read freely: fetching it never counts against a partner's rate limit.
+        app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
         app.MapScalarApiReference(options => options.WithTitle($"{app.Environment.ApplicationName} API reference"))
-            .AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+            .AllowAnonymous().DisableRateLimiting();
+        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
         app.MapGet($"{Problems.TypePrefix}{{name}}", (string name) =>
                 Problems.All.FirstOrDefault(kind => kind.Name == name) is { } kind
-                    ? Results.Ok(new { type = kind.Type, status = kind.Status, title = kind.Title, description = kind.Description })
+                    ? Results.Ok(new ProblemTypeDescription(kind.Type, kind.Status, kind.Title, kind.Description))
                     : Results.NotFound())
+            .WithName("DescribeProblem")
             .WithTags("Problems")
             .WithSummary("Describes one kind of error (the 'type' of a problem details answer)")
-            .AllowAnonymous();
+            .Produces<ProblemTypeDescription>()
+            .Produces(StatusCodes.Status404NotFound)
+            .AllowAnonymous()
+            .DisableRateLimiting()
+            // Public: no key is needed (an empty security requirement says so).
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Security = [];
+                return Task.CompletedTask;
+            });
 
         return app;
     }
 }
+
+/// <summary>What <c>GET /problems/{name}</c> answers: one kind of error, as partners branch on it.</summary>
+/// <param name="Type">The value of a problem answer's <c>type</c>.</param>
+public sealed record ProblemTypeDescription(string Type, int Status, string Title, string Description);

@@ -20,6 +20,13 @@ public static class ProblemContract
             document.Components ??= new OpenApiComponents();
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
             document.Components.Schemas.Remove("IResult");
+            // Every error answer refers to the problem schema below, so the framework's own ProblemDetails goes unused.
+            document.Components.Schemas.Remove("ProblemDetails");
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/');
+            }
+
             document.Components.Schemas[ProblemSchema] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
