@@ -12,19 +12,15 @@ public static class Commands
 {
     private const int StreamsPerClient = 20;
 
-    /// <summary>A new stream each: a university registers a student.</summary>
-    public static async Task<Figures> StartStreamsAsync(ServiceProcess internships, int clients, TimeSpan duration)
+    /// <summary>
+    /// A new stream each: a university registers a student; with <paramref name="safeToRetry"/>, under an Idempotency-Key as a
+    /// partner that retries safely sends it (the kept answer commits with the student).
+    /// </summary>
+    public static async Task<Figures> StartStreamsAsync(ServiceProcess internships, int clients, TimeSpan duration, bool safeToRetry = false)
     {
         using var client = internships.CreateClient(clients);
-        return await Load.RunAsync(clients, duration, async (_, _) => await DevelopmentPartners.RegisterStudentAsync(client) is not null);
-    }
-
-    /// <summary>The same with an Idempotency-Key each, as a partner that retries safely sends it: the kept answer commits with the student.</summary>
-    public static async Task<Figures> StartStreamsSafeToRetryAsync(ServiceProcess internships, int clients, TimeSpan duration)
-    {
-        using var client = internships.CreateClient(clients);
-        return await Load.RunAsync(clients, duration,
-            async (_, _) => await DevelopmentPartners.RegisterStudentAsync(client, idempotencyKey: Guid.NewGuid().ToString()) is not null);
+        return await Load.RunAsync(clients, duration, async (_, _) =>
+            await DevelopmentPartners.RegisterStudentAsync(client, idempotencyKey: safeToRetry ? Guid.NewGuid().ToString() : null) is not null);
     }
 
     /// <summary>An event appended to an existing stream each: a university corrects one of its students' records.</summary>
