@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
+using StudentBase.Testing;
 
 namespace PartnerClient.Tests;
 
@@ -27,5 +28,12 @@ public class OpenApiSnapshot(PartnerClientFixture fixture)
 
         JsonNode.DeepEquals(served, JsonNode.Parse(await File.ReadAllTextAsync(Committed, TestContext.Current.CancellationToken)))
             .ShouldBeTrue("The API changed: run tests/PartnerClient.Tests/generate.sh and commit the new document and client.");
+    }
+
+    [Fact]
+    public async Task every_operation_is_named_says_what_access_it_needs_and_has_a_described_tag()
+    {
+        var served = (await (await fixture.Host.Scenario(x => x.Get.Url("/openapi/v1.json"))).ReadAsJsonAsync<JsonObject>())!;
+        served.ShouldBeComplete();
     }
 }

@@ -34,4 +34,11 @@ public abstract class OpenApiDocumentSpecification<TProgram>(ServiceFixture<TPro
         servedText.ShouldBe(await File.ReadAllTextAsync(committed, TestContext.Current.CancellationToken),
             $"The API changed: if on purpose, run the tests with UPDATE_OPENAPI_SNAPSHOT=1 and commit {committed}.");
     }
+
+    [Fact]
+    public async Task every_operation_is_named_says_what_access_it_needs_and_has_a_described_tag()
+    {
+        var served = (await (await fixture.Host.Scenario(x => x.Get.Url("/openapi/v1.json"))).ReadAsJsonAsync<JsonObject>())!;
+        served.ShouldBeComplete();
+    }
 }

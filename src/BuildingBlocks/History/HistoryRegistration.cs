@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using StudentBase.Http;
 using Wolverine;
 
 namespace StudentBase.History;
@@ -10,6 +11,7 @@ public static class HistoryRegistration
     public static WebApplicationBuilder AddHistory(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<HistoryOptions>(builder.Configuration.GetSection(HistoryOptions.Section));
+        builder.Services.DescribeApiTag("History", "For analysts: the service's events in order, as pages, NDJSON or Parquet; a person's journey across services; a record as it was at a moment; rebuilding a read model from the history. Personal data is masked for roles that may not see it.");
         builder.Services.AddSingleton<HistoryFeed>();
         builder.Services.AddSingleton<ProjectionRebuilder>();
         builder.Services.ConfigureWolverine(wolverine => wolverine.Discovery.IncludeAssembly(typeof(HistoryEndpoints).Assembly));

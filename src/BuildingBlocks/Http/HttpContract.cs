@@ -23,7 +23,9 @@ public static class HttpContract
         {
             ProblemContract.Describe(options);
             ExampleSchemaTransformer.Describe(options);
+            ApiTags.Describe(options);
         });
+        builder.Services.DescribeApiTag("Problems", "What each kind of error means: the 'type' of a problem details answer, described.");
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));

@@ -20,6 +20,7 @@ public static class OperationsRegistration
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder, string serviceName)
     {
         builder.Services.AddSingleton(new OperationsOptions(serviceName));
+        builder.Services.DescribeApiTag("Operations", "For operators: one flow traced through every service, where an event came from and what it caused, and the messages a service gave up on (dead letters) with their replay.");
         builder.Services.ConfigureWolverine(wolverine => wolverine.Discovery.IncludeAssembly(typeof(OperationsEndpoints).Assembly));
         builder.Services.AddSingleton<IConfigureMarten, OperationsMartenConfiguration>();
         builder.Services.AddSingleton<IRefusalObserver, RefusalLog>();

@@ -3,6 +3,7 @@ using Marten;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
 using StudentBase.History;
+using StudentBase.Http;
 using Wolverine;
 
 namespace Internships.BranchStations;
@@ -11,6 +12,7 @@ public static class Configuration
 {
     public static WebApplicationBuilder AddBranchStations(this WebApplicationBuilder builder)
     {
+        builder.Services.DescribeApiTag("Branch stations", "Host companies designated as the base's branch stations (分站): applying, designation, suspension, reinstatement and revocation. Only a branch station in good standing signs new internships.");
         builder.Services.ConfigureMarten(marten =>
         {
             marten.Projections.Snapshot<BranchStation>(SnapshotLifecycle.Inline);

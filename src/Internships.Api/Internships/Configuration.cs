@@ -3,6 +3,7 @@ using Marten;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
 using StudentBase.History;
+using StudentBase.Http;
 using Wolverine;
 
 namespace Internships.Internships;
@@ -11,6 +12,7 @@ public static class Configuration
 {
     public static WebApplicationBuilder AddInternships(this WebApplicationBuilder builder)
     {
+        builder.Services.DescribeApiTag("Internships", "The internship's life from a student's intention to the completion certificate: the university's consent, the three-party agreement and its amendments, the residence-permit endorsement, start, evaluations, completion or termination.");
         builder.Services.Configure<InternshipRules>(builder.Configuration.GetSection(InternshipRules.Section));
         builder.Services.ConfigureMarten(marten =>
         {

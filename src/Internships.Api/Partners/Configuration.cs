@@ -1,9 +1,10 @@
-using JasperFx.Events.Projections;
 using Internships.Partners.IssuingApiKey;
 using Internships.Partners.RevokingApiKey;
+using JasperFx.Events.Projections;
 using Marten;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
+using StudentBase.Http;
 using Wolverine;
 
 namespace Internships.Partners;
@@ -13,6 +14,7 @@ public static class Configuration
     /// <summary>Partner API keys are issued here and replicated, as hashes, to every other service.</summary>
     public static WebApplicationBuilder AddPartnerApiKeys(this WebApplicationBuilder builder)
     {
+        builder.Services.DescribeApiTag("Partners", "The API keys of partner systems (universities, companies, the exit-entry administration, the base's own tools): issued once, revoked everywhere.");
         builder.Services.ConfigureMarten(marten => marten.Projections.Add<PartnerApiKeyProjection>(ProjectionLifecycle.Inline));
         builder.Services.ConfigureWolverine(messaging =>
         {

@@ -1,12 +1,13 @@
-using JasperFx.Events.Projections;
-using Marten;
 using Internships.Students.CorrectingStudentRecord;
 using Internships.Students.ErasingStudent;
 using Internships.Students.RegisteringStudent;
 using Internships.Students.SealingEarlierRecords;
+using JasperFx.Events.Projections;
+using Marten;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
 using StudentBase.History;
+using StudentBase.Http;
 using StudentBase.PersonalData;
 using Wolverine;
 
@@ -16,6 +17,7 @@ public static class Configuration
 {
     public static WebApplicationBuilder AddStudents(this WebApplicationBuilder builder)
     {
+        builder.Services.DescribeApiTag("Students", "International students nominated by their universities: registration, corrections and erasure of personal data at the student's request.");
         builder.Services.ConfigureMarten(marten => marten.Projections.Snapshot<Student>(SnapshotLifecycle.Inline));
         builder.Services.ConfigureWolverine(messaging =>
         {
