@@ -78,7 +78,7 @@ public class DanielsJourney
         });
         var registration = await SendAsync(events, HttpMethod.Post, $"/api/activities/{training}/registrations", "dev-xmu-key", new { studentId = daniel },
             HttpStatusCode.Created);
-        var code = (await registration.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!["code"]!.GetValue<string>();
+        var code = (await registration.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["code"]!.GetValue<string>();
         await SendAsync(events, HttpMethod.Post, $"/api/activities/{training}/check-ins", "dev-base-admin-key", new { code });
         await SendAsync(events, HttpMethod.Post, $"/api/activities/{training}/attendance-closing", "dev-base-admin-key", new { });
 
@@ -112,7 +112,7 @@ public class DanielsJourney
             var reviewerId = $"journey-expert-{expert}";
             var issued = await SendAsync(internships, HttpMethod.Post, $"/api/partners/{reviewerId}/api-keys", "dev-base-admin-key",
                 new { role = "SubsidyReviewer", label = "journey" }, HttpStatusCode.Created);
-            var key = (await issued.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!["key"]!.GetValue<string>();
+            var key = (await issued.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["key"]!.GetValue<string>();
             await SendAsync(subsidies, HttpMethod.Post, $"/api/subsidy-applications/{application}/reviewers", "dev-base-admin-key", new { reviewerId });
             var review = new { scores = new { innovation = 26, team = 21, market = 19, feasibility = 17 }, comments = "A credible team." };
             var deadline = Stopwatch.StartNew();
@@ -290,7 +290,7 @@ public class DanielsJourney
     private async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)
     {
         var response = await SendAsync(client, HttpMethod.Post, url, key, body, HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["id"]!.GetValue<Guid>();
     }
 
     /// <summary>Sends one partner request as the start of a trace of its own, remembered by its method and URL.</summary>

@@ -57,7 +57,7 @@ public class OperatingThePlatform
         request.Headers.Add("X-Api-Key", "dev-xmu-key");
         var response = await internships.SendAsync(request, Cancellation);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["id"]!.GetValue<Guid>();
     }
 
     private static async Task<JsonObject> MessagingHealthAsync(HttpClient client)

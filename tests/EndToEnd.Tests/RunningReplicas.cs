@@ -186,7 +186,7 @@ public class RunningReplicas
     private static async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)
     {
         var response = await SendAsync(client, url, key, body, HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["value"]!.GetValue<Guid>();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["id"]!.GetValue<Guid>();
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string url, string key, object body, HttpStatusCode expected)

@@ -88,7 +88,7 @@ public class StudentRegistrationJourney
         var response = await platform.CreateClient("internships").SendAsync(request, Cancellation);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
         var created = await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation);
-        return created!["value"]!.GetValue<Guid>();
+        return created!["id"]!.GetValue<Guid>();
     }
 
     private static async Task WaitUntilFoundAsync(HttpClient client, Guid studentId)

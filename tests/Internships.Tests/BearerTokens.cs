@@ -3,6 +3,7 @@ using Alba;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine.Http;
 
@@ -52,7 +53,7 @@ public class BearerTokens(InternshipsFixture fixture)
             }).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        var studentId = created.ReadAsJson<CreationResponse<Guid>>().Value;
+        var studentId = created.ReadAsJson<NewResource<Guid>>().Id;
 
         await fixture.Host.Scenario(x =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Http;
 using StudentBase.History;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine.Http;
 
@@ -125,7 +126,7 @@ public static class Given
             x.As(PartnerKeys.BaseAdministrator).Post.Json(new { role, scopeId, label = "test" }).ToUrl($"/api/partners/test-{role.ToLowerInvariant()}/api-keys");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return (await issued.ReadAsJsonAsync<JsonObject>())!["value"]!["key"]!.GetValue<string>();
+        return (await issued.ReadAsJsonAsync<JsonObject>())!["key"]!.GetValue<string>();
     }
 
     public static async Task<Guid> CreateAsync(this InternshipsFixture fixture, string url, object body, string key = PartnerKeys.BaseAdministrator)
@@ -135,7 +136,7 @@ public static class Given
             x.As(key).Post.Json(body).ToUrl(url);
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<CreationResponse<Guid>>().Value;
+        return result.ReadAsJson<NewResource<Guid>>().Id;
     }
 
     /// <summary>Posts a command that must succeed (204).</summary>

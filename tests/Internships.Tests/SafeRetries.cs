@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.Testing;
 using Wolverine.Http;
@@ -50,7 +51,7 @@ public class SafeRetries(InternshipsFixture fixture)
         var first = await RegisterAsync(Student(universityId), key, StatusCodes.Status201Created);
         var retry = await RegisterAsync(Student(universityId), key, StatusCodes.Status201Created);
 
-        retry.ReadAsJson<CreationResponse<Guid>>().Value.ShouldBe(first.ReadAsJson<CreationResponse<Guid>>().Value);
+        retry.ReadAsJson<NewResource<Guid>>().Id.ShouldBe(first.ReadAsJson<NewResource<Guid>>().Id);
         retry.Context.Response.Headers.Location.ToString().ShouldBe(first.Context.Response.Headers.Location.ToString());
         retry.Context.Response.Headers[IdempotencyMiddleware.ReplayedHeader].ToString().ShouldBe("true");
         (await StudentsOfAsync(universityId)).ShouldBe(1);
@@ -61,7 +62,7 @@ public class SafeRetries(InternshipsFixture fixture)
     {
         var key = Guid.NewGuid().ToString();
         var created = (await RegisterAsync(Student(await fixture.UniversityAsync()), key, StatusCodes.Status201Created))
-            .ReadAsJson<CreationResponse<Guid>>().Value;
+            .ReadAsJson<NewResource<Guid>>().Id;
 
         // PostgreSQL's xmin names the transaction that wrote a row.
         var schema = fixture.Store.Options.Events.DatabaseSchemaName;

@@ -30,8 +30,8 @@ public class DrivingAFlowWithTheGeneratedClient(PartnerClientFixture fixture)
 
         var created = await client.Api.Students.PostAsync(Daniel(), request => request.Headers.Add("Idempotency-Key", idempotencyKey), Cancellation);
         var retried = await client.Api.Students.PostAsync(Daniel(), request => request.Headers.Add("Idempotency-Key", idempotencyKey), Cancellation);
-        retried!.Value.ShouldBe(created!.Value);
-        var studentId = created.Value!.Value;
+        retried!.Id.ShouldBe(created!.Id);
+        var studentId = created.Id!.Value;
 
         var student = await client.Api.Students[studentId].GetAsync(cancellationToken: Cancellation);
         student!.FullName.ShouldBe("Daniel Smyth");

@@ -21,7 +21,7 @@ public static class DevelopmentPartners
 
         using var response = await internships.SendAsync(request, cancellation);
         return response.StatusCode == HttpStatusCode.Created
-            ? (await response.Content.ReadFromJsonAsync<JsonObject>(cancellation))!["value"]!.GetValue<Guid>()
+            ? (await response.Content.ReadFromJsonAsync<JsonObject>(cancellation))!["id"]!.GetValue<Guid>()
             : null;
     }
 

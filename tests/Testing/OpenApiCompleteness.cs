@@ -29,5 +29,20 @@ public static class OpenApiCompleteness
                                   || tags.Any(tag => !describedTags.Contains(tag!.GetValue<string>())))
             .Select(entry => entry.Name)
             .ShouldBeEmpty("operations without a described tag (describe it beside the module's endpoints with DescribeApiTag)");
+        operations.Where(entry => entry.Operation["responses"]?["201"] is { } created && !NamesTheNewResource(document, created))
+            .Select(entry => entry.Name)
+            .ShouldBeEmpty("creations whose answer does not name the new resource's id and url (answer a NewResource)");
+    }
+
+    private static bool NamesTheNewResource(JsonObject document, JsonNode created)
+    {
+        var schema = created["content"]?["application/json"]?["schema"];
+        if (schema?["$ref"]?.GetValue<string>() is { } reference)
+        {
+            schema = document["components"]!["schemas"]![reference.Split('/')[^1]];
+        }
+
+        var required = schema?["required"]?.AsArray().Select(name => name!.GetValue<string>()).ToHashSet() ?? [];
+        return required.Contains("id") && required.Contains("url");
     }
 }

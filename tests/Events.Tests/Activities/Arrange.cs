@@ -4,6 +4,7 @@ using Events.Activities;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine;
 using Wolverine.Http;
@@ -44,7 +45,7 @@ public static class Arrange
             }).ToUrl("/api/activities");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<CreationResponse<Guid>>().Value;
+        return result.ReadAsJson<NewResource<Guid>>().Id;
     }
 
     public static Task<IScenarioResult> RegisterAsync(this EventsFixture fixture, Guid activityId, Guid studentId, string key = PartnerKeys.BaseAdministrator) =>
@@ -58,8 +59,8 @@ public static class Arrange
     {
         var result = await fixture.RegisterAsync(activityId, studentId);
         result.Context.Response.StatusCode.ShouldBe(StatusCodes.Status201Created, await result.ReadAsTextAsync());
-        var answer = (await result.ReadAsJsonAsync<JsonObject>())!["value"]!;
-        return (answer["registrationId"]!.GetValue<Guid>(), Enum.Parse<RegistrationState>(answer["state"]!.GetValue<string>()), answer["code"]!.GetValue<string>());
+        var answer = (await result.ReadAsJsonAsync<JsonObject>())!;
+        return (answer["id"]!.GetValue<Guid>(), Enum.Parse<RegistrationState>(answer["state"]!.GetValue<string>()), answer["code"]!.GetValue<string>());
     }
 
     public static Task<IScenarioResult> PostAsync(this EventsFixture fixture, string url, object body, string key = PartnerKeys.BaseAdministrator) =>

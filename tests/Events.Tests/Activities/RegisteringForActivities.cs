@@ -132,7 +132,7 @@ public class RegisteringForActivities(EventsFixture fixture)
             x.As(PartnerKeys.BaseAdministrator).Post.Json(new { first, recurrence = "Monthly", occurrences = 6 }).ToUrl("/api/activity-series");
             x.StatusCodeShouldBe(201);
         });
-        var seriesId = (await result.ReadAsJsonAsync<System.Text.Json.Nodes.JsonObject>())!["value"]!["seriesId"]!.GetValue<Guid>();
+        var seriesId = (await result.ReadAsJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>();
 
         var page = await fixture.GetAsync<StudentBase.Http.Page<ActivityDetails>>($"/api/activities?seriesId={seriesId}");
 

@@ -1,6 +1,7 @@
 using Alba;
 using Events.Activities.Getting;
 using Events.Activities.Reports;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Events.Tests.Activities;
@@ -20,7 +21,7 @@ public class SchedulingActivities(EventsFixture fixture)
             }).ToUrl("/api/activities");
             x.StatusCodeShouldBe(201);
         });
-        var activity = created.ReadAsJson<Wolverine.Http.CreationResponse<Guid>>().Value;
+        var activity = created.ReadAsJson<NewResource<Guid>>().Id;
         var registration = await fixture.RegisteredAsync(activity, await fixture.StudentAsync());
 
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using StudentBase.Contracts;
 using Alba;
 using Internships.BranchStations;
 using Internships.BranchStations.Getting;
 using Microsoft.AspNetCore.Http;
+using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine.Http;
 using Wolverine.Tracking;
@@ -27,7 +28,7 @@ public class ManagingBranchStations(InternshipsFixture fixture)
             x.As(PartnerKeys.BaseAdministrator).Post.Json(Application(code)).ToUrl("/api/branch-stations");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<CreationResponse<Guid>>().Value;
+        return result.ReadAsJson<NewResource<Guid>>().Id;
     }
 
     private Task<IScenarioResult> ChangeAsync(Guid id, string change, object? body = null, string? ifMatch = null) =>

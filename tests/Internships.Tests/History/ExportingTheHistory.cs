@@ -17,7 +17,7 @@ public class ExportingTheHistory(InternshipsFixture fixture)
             x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return registered.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();
+        return registered.ReadAsJson<JsonObject>()!["id"]!.GetValue<Guid>();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class ReadingTheHistory(InternshipsFixture fixture)
             x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity, fullName)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();
+        return result.ReadAsJson<JsonObject>()!["id"]!.GetValue<Guid>();
     }
 
     private async Task<HistoryPage> PageAsync(string query) =>

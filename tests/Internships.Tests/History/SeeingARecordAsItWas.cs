@@ -18,7 +18,7 @@ public class SeeingARecordAsItWas(InternshipsFixture fixture)
             x.As(PartnerKeys.XiamenUniversityKey).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity, "Zainab Haruna")).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        var studentId = registered.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();
+        var studentId = registered.ReadAsJson<JsonObject>()!["id"]!.GetValue<Guid>();
         await Task.Delay(50, TestContext.Current.CancellationToken);
         var beforeCorrection = DateTimeOffset.UtcNow;
         await Task.Delay(50, TestContext.Current.CancellationToken);

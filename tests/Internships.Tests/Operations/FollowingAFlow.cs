@@ -27,7 +27,7 @@ public class FollowingAFlow(InternshipsFixture fixture)
             x.WithRequestHeader("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<JsonObject>()!["value"]!.GetValue<Guid>();
+        return result.ReadAsJson<JsonObject>()!["id"]!.GetValue<Guid>();
     }
 
     [Fact]

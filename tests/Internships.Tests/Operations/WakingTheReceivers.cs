@@ -40,7 +40,7 @@ public class WakingTheReceivers(InternshipsFixture fixture)
                 residencePermitExpiry = "2025-08-31",
             }).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
-        })).ReadAsJson<System.Text.Json.Nodes.JsonObject>()!["value"]!.GetValue<Guid>();
+        })).ReadAsJson<System.Text.Json.Nodes.JsonObject>()!["id"]!.GetValue<Guid>();
 
         // One page, one transaction: the listener orders by the rows' timestamps, which must follow the writing order.
         var key = (await fixture.Host.EnvelopesInInboxAsync<PersonalDataKeyShared>(Queues.EventsInbox, shared => shared.SubjectId == created)).Single();

@@ -21,7 +21,7 @@ public class IssuingApiKeys(InternshipsFixture fixture)
             x.As(PartnerKeys.BaseAdministrator).Post.Json(request).ToUrl($"/api/partners/{partnerId}/api-keys");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<CreationResponse<IssuedApiKey>>().Value;
+        return result.ReadAsJson<IssuedApiKey>();
     }
 
     private Task<IReadOnlyList<T>> PublishedToEveryServiceAsync<T>(Func<T, bool> about) =>
@@ -34,7 +34,7 @@ public class IssuingApiKeys(InternshipsFixture fixture)
         var key = await IssueAsync("xmu-portal", new { role = "University", scopeId = PartnerKeys.XiamenUniversity, label = "portal 2026" });
 
         key.Key.ShouldStartWith(ApiKeys.Prefix);
-        var published = await PublishedToEveryServiceAsync<PartnerApiKeyIssued>(issued => issued.KeyId == key.KeyId);
+        var published = await PublishedToEveryServiceAsync<PartnerApiKeyIssued>(issued => issued.KeyId == key.Id);
         published.Count.ShouldBe(2);
         published.ShouldAllBe(issued => issued.KeyHash == ApiKeys.Hash(key.Key) && !issued.KeyHash.Contains(key.Key) && issued.PartnerId == "xmu-portal");
 
@@ -51,10 +51,10 @@ public class IssuingApiKeys(InternshipsFixture fixture)
 
         await fixture.Host.Scenario(x =>
         {
-            x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.KeyId}/revoke");
+            x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.Id}/revoke");
             x.StatusCodeShouldBe(StatusCodes.Status204NoContent);
         });
-        (await PublishedToEveryServiceAsync<PartnerApiKeyRevoked>(revoked => revoked.KeyId == key.KeyId)).Count.ShouldBe(2);
+        (await PublishedToEveryServiceAsync<PartnerApiKeyRevoked>(revoked => revoked.KeyId == key.Id)).Count.ShouldBe(2);
 
         await fixture.Host.Scenario(x =>
         {
@@ -65,11 +65,11 @@ public class IssuingApiKeys(InternshipsFixture fixture)
         // Revoking again changes nothing, tells nobody again, and still succeeds.
         await fixture.Host.Scenario(x =>
         {
-            x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.KeyId}/revoke");
+            x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.Id}/revoke");
             x.StatusCodeShouldBe(StatusCodes.Status204NoContent);
         });
         await fixture.Host.RelayCaughtUpAsync();
-        (await PublishedToEveryServiceAsync<PartnerApiKeyRevoked>(revoked => revoked.KeyId == key.KeyId)).Count.ShouldBe(2);
+        (await PublishedToEveryServiceAsync<PartnerApiKeyRevoked>(revoked => revoked.KeyId == key.Id)).Count.ShouldBe(2);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class IssuingApiKeys(InternshipsFixture fixture)
 
         await fixture.Host.Scenario(x =>
         {
-            x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.KeyId}/revoke");
+            x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.Id}/revoke");
             x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
         });
     }
@@ -121,7 +121,7 @@ public class IssuingApiKeys(InternshipsFixture fixture)
             x.WithRequestHeader(IdempotencyMiddleware.HeaderName, idempotencyKey);
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        var issued = first.ReadAsJson<CreationResponse<IssuedApiKey>>().Value;
+        var issued = first.ReadAsJson<IssuedApiKey>();
 
         var replay = await fixture.Host.Scenario(x =>
         {
@@ -131,9 +131,9 @@ public class IssuingApiKeys(InternshipsFixture fixture)
         });
 
         replay.Context.Response.Headers[IdempotencyMiddleware.ReplayedHeader].ToString().ShouldBe("true");
-        replay.Context.Response.Headers[IdempotencyMiddleware.SecretsWithheldHeader].ToString().ShouldBe("value.key");
-        var replayed = (await replay.ReadAsJsonAsync<JsonObject>())!["value"]!;
-        replayed["keyId"]!.GetValue<Guid>().ShouldBe(issued.KeyId);
+        replay.Context.Response.Headers[IdempotencyMiddleware.SecretsWithheldHeader].ToString().ShouldBe("key");
+        var replayed = (await replay.ReadAsJsonAsync<JsonObject>())!;
+        replayed["id"]!.GetValue<Guid>().ShouldBe(issued.Id);
         replayed["key"].ShouldBeNull();
         (await TablesHoldingAsync(issued.Key)).ShouldBeEmpty();
     }

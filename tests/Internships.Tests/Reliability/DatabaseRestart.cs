@@ -4,6 +4,7 @@ using Alba;
 using Internships.Students;
 using Marten;
 using Microsoft.AspNetCore.Http;
+using StudentBase.Http;
 using StudentBase.Testing;
 
 namespace Internships.Tests.Reliability;
@@ -45,7 +46,7 @@ public class DatabaseRestart(RestartableDatabaseFixture fixture) : IClassFixture
                 });
                 if (result.Context.Response.StatusCode == StatusCodes.Status201Created)
                 {
-                    accepted.Add(result.ReadAsJson<Wolverine.Http.CreationResponse<Guid>>().Value);
+                    accepted.Add(result.ReadAsJson<NewResource<Guid>>().Id);
                 }
                 else
                 {

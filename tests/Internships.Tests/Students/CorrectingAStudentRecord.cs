@@ -6,6 +6,7 @@ using Internships.Students.GettingStudent;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.PersonalData;
 using StudentBase.Testing;
 using Wolverine.Http;
@@ -32,7 +33,7 @@ public class CorrectingAStudentRecord(InternshipsFixture fixture)
             }).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        var id = created.ReadAsJson<CreationResponse<Guid>>().Value;
+        var id = created.ReadAsJson<NewResource<Guid>>().Id;
         var read = await fixture.Host.Scenario(x => x.As(PartnerKeys.XiamenUniversityKey).Get.Url($"/api/students/{id}"));
         return (id, read.Context.Response.Headers.ETag.ToString());
     }

@@ -6,6 +6,7 @@ using Internships.Students.GettingStudent;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.PersonalData;
 using StudentBase.Testing;
 using Wolverine.Http;
@@ -38,7 +39,7 @@ public class ErasingAStudent(InternshipsFixture fixture)
             }).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return (created.ReadAsJson<CreationResponse<Guid>>().Value, name, passport);
+        return (created.ReadAsJson<NewResource<Guid>>().Id, name, passport);
     }
 
     private Task<IScenarioResult> EraseAsync(Guid id, object body, string key = PartnerKeys.BaseAdministrator) =>

@@ -28,7 +28,7 @@ public class ListingStudents(InternshipsFixture fixture)
             }).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<CreationResponse<Guid>>().Value;
+        return result.ReadAsJson<NewResource<Guid>>().Id;
     }
 
     private async Task<Page<StudentSummary>> PageAsync(string key, string query) =>

@@ -5,9 +5,10 @@ using Internships.Students.GettingStudent;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.PersonalData;
-using Wolverine.Http;
 using StudentBase.Testing;
+using Wolverine.Http;
 using Wolverine.Tracking;
 
 namespace Internships.Tests.Students;
@@ -42,21 +43,21 @@ public class RegisteringAStudent(InternshipsFixture fixture)
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
 
-        var created = result.ReadAsJson<CreationResponse<Guid>>();
-        result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/students/{created.Value}");
+        var created = result.ReadAsJson<NewResource<Guid>>();
+        result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/students/{created.Id}");
 
         foreach (var inbox in new[] { Queues.EventsInbox, Queues.SubsidiesInbox })
         {
-            var published = (await fixture.Host.InInboxAsync<StudentRegistered>(inbox, message => message.StudentId == created.Value)).ShouldHaveSingleItem();
+            var published = (await fixture.Host.InInboxAsync<StudentRegistered>(inbox, message => message.StudentId == created.Id)).ShouldHaveSingleItem();
             published.ShouldBe(new StudentRegistered(
-                created.Value, universityId, published.EncryptedFullName, "GB", "Business Chinese", DegreeLevel.Bachelor,
+                created.Id, universityId, published.EncryptedFullName, "GB", "Business Chinese", DegreeLevel.Bachelor,
                 new DateOnly(2021, 9, 1), new DateOnly(2025, 6, 30), published.RegisteredAt));
-            var key = (await fixture.Host.InInboxAsync<PersonalDataKeyShared>(inbox, message => message.SubjectId == created.Value)).ShouldHaveSingleItem();
+            var key = (await fixture.Host.InInboxAsync<PersonalDataKeyShared>(inbox, message => message.SubjectId == created.Id)).ShouldHaveSingleItem();
             published.EncryptedFullName.ShouldNotContain("Daniel");
             new PersonalDataKey { Id = key.SubjectId, Key = key.Key }.Reveal(published.EncryptedFullName).ShouldBe("Daniel Smith");
         }
 
-        var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{created.Value}")))
+        var student = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{created.Id}")))
             .ReadAsJson<StudentDetails>();
         student.FullName.ShouldBe("Daniel Smith");
         student.Nationality.ShouldBe("GB");
@@ -84,7 +85,7 @@ public class RegisteringAStudent(InternshipsFixture fixture)
             x.As(PartnerKeys.BaseAdministrator);
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        var studentId = result.ReadAsJson<CreationResponse<Guid>>().Value;
+        var studentId = result.ReadAsJson<NewResource<Guid>>().Id;
 
         var body = await (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{studentId}"))).ReadAsTextAsync();
         body.ShouldNotContain(PassportNumber);

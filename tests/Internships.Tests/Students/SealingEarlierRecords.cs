@@ -3,6 +3,7 @@ using Internships.Students.GettingStudent;
 using Internships.Students.SealingEarlierRecords;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Wolverine.Http;
 
@@ -20,7 +21,7 @@ public class SealingEarlierRecords(InternshipsFixture fixture)
             x.As(PartnerKeys.BaseAdministrator).Post.Json(Given.NominationOf(PartnerKeys.XiamenUniversity, name)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        var id = created.ReadAsJson<CreationResponse<Guid>>().Value;
+        var id = created.ReadAsJson<NewResource<Guid>>().Id;
         await fixture.Host.StoreNameInClearAsync(id, name, Cancellation);
         return id;
     }

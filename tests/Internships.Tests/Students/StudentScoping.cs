@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
 using StudentBase.EventSourcing;
+using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.Testing;
 using Wolverine.Http;
@@ -23,7 +24,7 @@ public class StudentScoping(InternshipsFixture fixture)
             x.As(key).Post.Json(Given.NominationOf(universityId)).ToUrl("/api/students");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<CreationResponse<Guid>>().Value;
+        return result.ReadAsJson<NewResource<Guid>>().Id;
     }
 
     [Fact]

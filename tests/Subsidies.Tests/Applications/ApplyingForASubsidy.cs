@@ -3,6 +3,7 @@ using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using StudentBase.Contracts;
+using StudentBase.Http;
 using StudentBase.Testing;
 using Subsidies.Applications;
 using Subsidies.Applications.Getting;
@@ -36,7 +37,7 @@ public static class Applying
             x.As(key).Post.Json(new { applicantId, founderBirthDate = founderBirthDate ?? new DateOnly(2001, 4, 12), company }).ToUrl("/api/subsidy-applications");
             x.StatusCodeShouldBe(StatusCodes.Status201Created);
         });
-        return result.ReadAsJson<CreationResponse<Guid>>().Value;
+        return result.ReadAsJson<NewResource<Guid>>().Id;
     }
 
     public static Task<IScenarioResult> SendAsync(this SubsidiesFixture fixture, string url, object? body = null, string key = PartnerKeys.BaseAdministrator) =>

@@ -94,9 +94,10 @@ public record Register(Guid StudentId)
 
 /// <param name="State">Seated, Waitlisted or AwaitingApproval.</param>
 /// <param name="Code">Shown at check-in.</param>
-public record RegistrationAnswer(Guid RegistrationId, RegistrationState State, string Code)
+public record RegistrationAnswer(Guid Id, string Url, RegistrationState State, string Code) : NewResource<Guid>(Id, Url)
 {
-    public static RegistrationAnswer Example { get; } = new(Guid.Parse("0196f0c4-7777-7000-8000-000000000001"), RegistrationState.Seated, "K7M2Q9TX");
+    public static RegistrationAnswer Example { get; } = new(Guid.Parse("0196f0c4-7777-7000-8000-000000000001"),
+        "/api/activities/0196f0c4-6666-7000-8000-000000000001/registrations/0196f0c4-7777-7000-8000-000000000001", RegistrationState.Seated, "K7M2Q9TX");
 }
 
 public static class RegisterEndpoint
@@ -125,7 +126,7 @@ public static class RegisterEndpoint
     [WolverinePost("/api/activities/{id}/registrations", Name = "Register")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Applicant)]
     [Tags("Registrations")]
-    [ProducesResponseType<CreationResponse<RegistrationAnswer>>(StatusCodes.Status201Created)]
+    [ProducesResponseType<RegistrationAnswer>(StatusCodes.Status201Created)]
     [EndpointSummary("Register a student: a seat while capacity lasts, otherwise the waitlist")]
     public static async Task<(IResult, Wolverine.Marten.Events)> Post(
         Register command,
@@ -158,6 +159,6 @@ public static class RegisterEndpoint
             _ => RegistrationState.AwaitingApproval,
         };
         var location = $"/api/activities/{activity.Id}/registrations/{registrationId}";
-        return (Results.Created(location, new CreationResponse<RegistrationAnswer>(location, new RegistrationAnswer(registrationId, state, code))), events);
+        return (Results.Created(location, new RegistrationAnswer(registrationId, location, state, code)), events);
     }
 }

@@ -72,12 +72,12 @@ public static class ScheduleActivityEndpoint
     [WolverinePost("/api/activities", Name = "ScheduleActivity")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Schedule an activity (training, bootcamp, competition, visit, salon, ...)")]
-    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(ScheduleActivity command, TimeProvider clock)
+    public static (NewResource<Guid>, IStartStream, OutgoingMessages) Post(ScheduleActivity command, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var scheduled = new ActivityScheduled(id, null, command.ToPlan(), clock.GetUtcNow());
         var end = new OutgoingMessages();
         end.Schedule(new ClosingAttendance.ActivityEnded(id), scheduled.Plan.EndsAt);
-        return (new CreationResponse<Guid>($"/api/activities/{id}", id), MartenOps.StartStream<Activity>(id, scheduled), end);
+        return (new NewResource<Guid>(id, $"/api/activities/{id}"), MartenOps.StartStream<Activity>(id, scheduled), end);
     }
 }

@@ -54,10 +54,13 @@ public record ScheduleSeries(ScheduleActivity First, Recurrence Recurrence, int 
     }
 }
 
+/// <param name="Id">The series' id.</param>
+/// <param name="Url">Its activities.</param>
 /// <param name="ActivityIds">In date order.</param>
-public record ScheduledSeries(Guid SeriesId, IReadOnlyList<Guid> ActivityIds)
+public record ScheduledSeries(Guid Id, string Url, IReadOnlyList<Guid> ActivityIds) : NewResource<Guid>(Id, Url)
 {
     public static ScheduledSeries Example { get; } = new(Guid.Parse("0196f0c4-5555-7000-8000-000000000001"),
+        "/api/activities?seriesId=0196f0c4-5555-7000-8000-000000000001",
         [Guid.Parse("0196f0c4-6666-7000-8000-000000000001"), Guid.Parse("0196f0c4-6666-7000-8000-000000000002")]);
 }
 
@@ -68,7 +71,7 @@ public static class ScheduleSeriesEndpoint
     [WolverinePost("/api/activity-series", Name = "ScheduleSeries")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Schedule a recurring series of activities at once (e.g. a monthly salon)")]
-    public static (CreationResponse<ScheduledSeries>, OutgoingMessages) Post(ScheduleSeries command, IDocumentSession session, TimeProvider clock)
+    public static (ScheduledSeries, OutgoingMessages) Post(ScheduleSeries command, IDocumentSession session, TimeProvider clock)
     {
         var seriesId = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
@@ -82,6 +85,6 @@ public static class ScheduleSeriesEndpoint
             ids.Add(id);
         }
 
-        return (new CreationResponse<ScheduledSeries>($"/api/activities?seriesId={seriesId}", new ScheduledSeries(seriesId, ids)), ends);
+        return (new ScheduledSeries(seriesId, $"/api/activities?seriesId={seriesId}", ids), ends);
     }
 }

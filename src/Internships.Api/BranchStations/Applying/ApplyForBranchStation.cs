@@ -47,11 +47,11 @@ public static class ApplyForBranchStationEndpoint
     [WolverinePost("/api/branch-stations", Name = "ApplyForBranchStation")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Record a company's application to become a branch station")]
-    public static (CreationResponse<Guid>, IStartStream) Post(ApplyForBranchStation command, IDocumentSession session, TimeProvider clock)
+    public static (NewResource<Guid>, IStartStream) Post(ApplyForBranchStation command, IDocumentSession session, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var contact = command.Contact.Protect(session, id);
         var applied = new BranchStationApplied(id, command.Name.Trim(), command.UnifiedSocialCreditCode, command.Industry.Trim(), contact, clock.GetUtcNow());
-        return (new CreationResponse<Guid>($"/api/branch-stations/{id}", id), MartenOps.StartStream<BranchStation>(id, applied));
+        return (new NewResource<Guid>(id, $"/api/branch-stations/{id}"), MartenOps.StartStream<BranchStation>(id, applied));
     }
 }

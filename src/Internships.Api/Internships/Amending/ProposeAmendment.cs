@@ -85,7 +85,7 @@ public static class ProposeAmendmentEndpoint
     /// <summary>Answers 201 with the amendment's id; the other two parties sign it at <c>amendments/{amendmentId}/signatures</c>.</summary>
     [WolverinePost("/api/internships/{id}/amendments", Name = "ProposeAmendment")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company, PartnerRole.University, PartnerRole.Applicant)]
-    [ProducesResponseType<CreationResponse<Guid>>(StatusCodes.Status201Created)]
+    [ProducesResponseType<NewResource<Guid>>(StatusCodes.Status201Created)]
     [EndpointSummary("Propose an amendment to the signed agreement (dates, hours, supervisor)")]
     public static async Task<(IResult, Events)> Post(
         ProposeAmendment command,
@@ -120,6 +120,6 @@ public static class ProposeAmendmentEndpoint
         }
 
         var location = $"/api/internships/{internship.Id}/amendments/{amendmentId}";
-        return (Results.Created(location, new CreationResponse<Guid>(location, amendmentId)), events);
+        return (Results.Created(location, new NewResource<Guid>(amendmentId, location)), events);
     }
 }

@@ -88,7 +88,7 @@ public static class RecordIntentionEndpoint
     [WolverinePost("/api/internships", Name = "RecordIntention")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant)]
     [EndpointSummary("Record an internship intention: a student matched to a placement")]
-    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
+    public static (NewResource<Guid>, IStartStream, OutgoingMessages) Post(
         RecordIntention command, RecordIntention.Facts facts, IOptions<InternshipRules> rules, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
@@ -99,6 +99,6 @@ public static class RecordIntentionEndpoint
 
         var deadlines = new OutgoingMessages();
         deadlines.Schedule(new IntentionDecisionDue(id), intended.DecisionDue);
-        return (new CreationResponse<Guid>($"/api/internships/{id}", id), MartenOps.StartStream<Internship>(id, intended), deadlines);
+        return (new NewResource<Guid>(id, $"/api/internships/{id}"), MartenOps.StartStream<Internship>(id, intended), deadlines);
     }
 }

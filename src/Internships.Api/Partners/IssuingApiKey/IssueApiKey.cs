@@ -33,11 +33,14 @@ public record IssueApiKey(PartnerRole Role, Guid? ScopeId, string Label)
     }
 }
 
+/// <param name="Id">The key's id, to revoke it.</param>
 /// <param name="Key">The key itself: shown this once, stored only as a hash. Send it in the X-Api-Key header.</param>
-public record IssuedApiKey(Guid KeyId, string PartnerId, PartnerRole Role, Guid? ScopeId, string Label, DateTimeOffset IssuedAt, [Secret] string Key)
+public record IssuedApiKey(Guid Id, string Url, string PartnerId, PartnerRole Role, Guid? ScopeId, string Label, DateTimeOffset IssuedAt, [Secret] string Key)
+    : NewResource<Guid>(Id, Url)
 {
     public static IssuedApiKey Example { get; } = new(
-        Guid.Parse("0196f0c4-2222-7000-8000-000000000001"), "xmu-student-system", PartnerRole.University,
+        Guid.Parse("0196f0c4-2222-7000-8000-000000000001"), "/api/partners/xmu-student-system/api-keys/0196f0c4-2222-7000-8000-000000000001",
+        "xmu-student-system", PartnerRole.University,
         Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), "student system 2026",
         new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(8)), "sbk_3q2-7wZkN0b1pXy4rTe9LmVa6UdQfHsJ8cGoKiBnR5A");
 }
@@ -57,7 +60,7 @@ public static class IssueApiKeyEndpoint
     [WolverinePost("/api/partners/{partnerId}/api-keys", Name = "IssueApiKey")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Issue an API key to a partner system (the key is returned once)")]
-    public static (CreationResponse<IssuedApiKey>, IStartStream) Post(
+    public static (IssuedApiKey, IStartStream) Post(
         IssueApiKey command, string partnerId, TimeProvider clock)
     {
         var keyId = Guid.CreateVersion7();
@@ -65,9 +68,7 @@ public static class IssueApiKeyEndpoint
         var issued = new ApiKeyIssued(keyId, partnerId, command.Role, command.ScopeId, ApiKeys.Hash(key), command.Label.Trim(), clock.GetUtcNow());
 
         return (
-            new CreationResponse<IssuedApiKey>(
-                $"/api/partners/{partnerId}/api-keys/{keyId}",
-                new IssuedApiKey(keyId, partnerId, issued.Role, issued.ScopeId, issued.Label, issued.IssuedAt, key)),
+            new IssuedApiKey(keyId, $"/api/partners/{partnerId}/api-keys/{keyId}", partnerId, issued.Role, issued.ScopeId, issued.Label, issued.IssuedAt, key),
             MartenOps.StartStream<PartnerApiKey>(keyId, issued));
     }
 

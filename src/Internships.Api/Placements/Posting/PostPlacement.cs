@@ -51,10 +51,10 @@ public static class PostPlacementEndpoint
     [WolverinePost("/api/placements", Name = "PostPlacement")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Company)]
     [EndpointSummary("Post a placement (an internship opening) for the base to approve")]
-    public static (CreationResponse<Guid>, IStartStream) Post(PostPlacement command, TimeProvider clock)
+    public static (NewResource<Guid>, IStartStream) Post(PostPlacement command, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var posted = new PlacementPosted(id, command.BranchStationId, command.Offer.Trimmed(), clock.GetUtcNow());
-        return (new CreationResponse<Guid>($"/api/placements/{id}", id), MartenOps.StartStream<Placement>(id, posted));
+        return (new NewResource<Guid>(id, $"/api/placements/{id}"), MartenOps.StartStream<Placement>(id, posted));
     }
 }

@@ -75,7 +75,7 @@ public static class RegisterStudentEndpoint
     [WolverinePost("/api/students", Name = "RegisterStudent")]
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.University)]
     [EndpointSummary("Register an international student nominated by their university")]
-    public static (CreationResponse<Guid>, IStartStream) Post(
+    public static (NewResource<Guid>, IStartStream) Post(
         RegisterStudent command, IDocumentSession session, TimeProvider clock)
     {
         var studentId = Guid.CreateVersion7();
@@ -96,7 +96,7 @@ public static class RegisterStudentEndpoint
             command.ResidencePermitExpiry,
             now);
 
-        return (new CreationResponse<Guid>($"/api/students/{studentId}", studentId), MartenOps.StartStream<Student>(studentId, nominated));
+        return (new NewResource<Guid>(studentId, $"/api/students/{studentId}"), MartenOps.StartStream<Student>(studentId, nominated));
     }
 
     /// <summary>The other services learn of the student with their key first, then the registration (name sealed with it).</summary>

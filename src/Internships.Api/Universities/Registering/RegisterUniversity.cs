@@ -46,10 +46,10 @@ public static class RegisterUniversityEndpoint
     [WolverinePost("/api/universities", Name = "RegisterUniversity")]
     [Allow(PartnerRole.BaseAdministrator)]
     [EndpointSummary("Register a partner university and its coordinator")]
-    public static (CreationResponse<Guid>, IStartStream) Post(RegisterUniversity command, IDocumentSession session, TimeProvider clock)
+    public static (NewResource<Guid>, IStartStream) Post(RegisterUniversity command, IDocumentSession session, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var registered = new UniversityRegistered(id, command.Name.Trim(), command.City.Trim(), command.Coordinator.Protect(session, id), clock.GetUtcNow());
-        return (new CreationResponse<Guid>($"/api/universities/{id}", id), MartenOps.StartStream<University>(id, registered));
+        return (new NewResource<Guid>(id, $"/api/universities/{id}"), MartenOps.StartStream<University>(id, registered));
     }
 }

@@ -75,11 +75,11 @@ public static class DraftApplicationEndpoint
     [Allow(PartnerRole.BaseAdministrator, PartnerRole.Applicant)]
     [Tags("Subsidy applications")]
     [EndpointSummary("Draft a startup-subsidy application")]
-    public static (CreationResponse<Guid>, IStartStream) Post(DraftApplication command, IDocumentSession session, TimeProvider clock)
+    public static (NewResource<Guid>, IStartStream) Post(DraftApplication command, IDocumentSession session, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var drafted = new ApplicationDrafted(id, command.ApplicantId, DraftApplication.Trimmed(command.Company),
             DraftApplication.ProtectBirthDate(session, id, command.FounderBirthDate), clock.GetUtcNow());
-        return (new CreationResponse<Guid>($"/api/subsidy-applications/{id}", id), MartenOps.StartStream<SubsidyApplication>(id, drafted));
+        return (new NewResource<Guid>(id, $"/api/subsidy-applications/{id}"), MartenOps.StartStream<SubsidyApplication>(id, drafted));
     }
 }

@@ -22,10 +22,10 @@ public static class PublishPolicyEndpoint
     [Allow(PartnerRole.BaseAdministrator)]
     [Tags("Subsidy policies")]
     [EndpointSummary("Publish a new version of the subsidy policy (eligibility, amounts, instalment plan, review rubric)")]
-    public static (CreationResponse<string>, IStartStream) Post(SubsidyPolicyTerms command, TimeProvider clock)
+    public static (NewResource<string>, IStartStream) Post(SubsidyPolicyTerms command, TimeProvider clock)
     {
         var id = SubsidyPolicy.IdOf(command.Version);
-        return (new CreationResponse<string>($"/api/subsidy-policies/{command.Version}", command.Version),
+        return (new NewResource<string>(command.Version, $"/api/subsidy-policies/{command.Version}"),
             MartenOps.StartStream<SubsidyPolicy>(id, new SubsidyPolicyPublished(id, command, clock.GetUtcNow())));
     }
 }

@@ -50,20 +50,20 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var creationResponseOfScheduledSeries_response, var outgoingMessages) = Events.Activities.Scheduling.ScheduleSeriesEndpoint.Post(command, documentSession, _timeProvider);
+            (var scheduledSeries_response, var outgoingMessages) = Events.Activities.Scheduling.ScheduleSeriesEndpoint.Post(command, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message
             await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             // This response type customizes the HTTP response
-            ApplyHttpAware(creationResponseOfScheduledSeries_response, httpContext);
+            ApplyHttpAware(scheduledSeries_response, httpContext);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, creationResponseOfScheduledSeries_response, 404);
+            await WriteJsonAsync(httpContext, scheduledSeries_response, 404);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);

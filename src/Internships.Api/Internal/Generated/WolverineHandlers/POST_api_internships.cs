@@ -62,7 +62,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var creationResponseOfGuid_response, var startStream, var outgoingMessages) = Internships.Internships.RecordingIntention.RecordIntentionEndpoint.Post(command, facts, _optionsOfInternshipRules, _timeProvider);
+            (var newResourceOfGuid_response, var startStream, var outgoingMessages) = Internships.Internships.RecordingIntention.RecordIntentionEndpoint.Post(command, facts, _optionsOfInternshipRules, _timeProvider);
 
             if (startStream != null)
             {
@@ -76,13 +76,13 @@ namespace Internal.Generated.WolverineHandlers
             await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             // This response type customizes the HTTP response
-            ApplyHttpAware(creationResponseOfGuid_response, httpContext);
+            ApplyHttpAware(newResourceOfGuid_response, httpContext);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, creationResponseOfGuid_response, 404);
+            await WriteJsonAsync(httpContext, newResourceOfGuid_response, 404);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);

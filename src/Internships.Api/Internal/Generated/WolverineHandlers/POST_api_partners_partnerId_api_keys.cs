@@ -57,7 +57,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var creationResponseOfIssuedApiKey_response, var startStream) = Internships.Partners.IssuingApiKey.IssueApiKeyEndpoint.Post(command, partnerId, _timeProvider);
+            (var issuedApiKey_response, var startStream) = Internships.Partners.IssuingApiKey.IssueApiKeyEndpoint.Post(command, partnerId, _timeProvider);
 
             if (startStream != null)
             {
@@ -67,7 +67,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // This response type customizes the HTTP response
-            ApplyHttpAware(creationResponseOfIssuedApiKey_response, httpContext);
+            ApplyHttpAware(issuedApiKey_response, httpContext);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
@@ -77,7 +77,7 @@ namespace Internal.Generated.WolverineHandlers
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, creationResponseOfIssuedApiKey_response, 404);
+            await WriteJsonAsync(httpContext, issuedApiKey_response, 404);
         }
     }
 

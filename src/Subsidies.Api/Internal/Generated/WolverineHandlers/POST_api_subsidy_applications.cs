@@ -58,7 +58,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var creationResponseOfGuid_response, var startStream) = Subsidies.Applications.Drafting.DraftApplicationEndpoint.Post(command, documentSession, _timeProvider);
+            (var newResourceOfGuid_response, var startStream) = Subsidies.Applications.Drafting.DraftApplicationEndpoint.Post(command, documentSession, _timeProvider);
 
             if (startStream != null)
             {
@@ -68,7 +68,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // This response type customizes the HTTP response
-            ApplyHttpAware(creationResponseOfGuid_response, httpContext);
+            ApplyHttpAware(newResourceOfGuid_response, httpContext);
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
@@ -78,7 +78,7 @@ namespace Internal.Generated.WolverineHandlers
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, creationResponseOfGuid_response, 404);
+            await WriteJsonAsync(httpContext, newResourceOfGuid_response, 404);
         }
     }
 

@@ -12,6 +12,8 @@ namespace Partners.Internships.Models
     public partial class IssuedApiKey : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The id property</summary>
+        public Guid? Id { get; set; }
         /// <summary>The issuedAt property</summary>
         public DateTimeOffset? IssuedAt { get; set; }
         /// <summary>The key property</summary>
@@ -22,8 +24,6 @@ namespace Partners.Internships.Models
 #else
         public string Key { get; set; }
 #endif
-        /// <summary>The keyId property</summary>
-        public Guid? KeyId { get; set; }
         /// <summary>The label property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -44,6 +44,14 @@ namespace Partners.Internships.Models
         public global::Partners.Internships.Models.PartnerRole? Role { get; set; }
         /// <summary>The scopeId property</summary>
         public Guid? ScopeId { get; set; }
+        /// <summary>The url property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Url { get; set; }
+#nullable restore
+#else
+        public string Url { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -62,13 +70,14 @@ namespace Partners.Internships.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "id", n => { Id = n.GetGuidValue(); } },
                 { "issuedAt", n => { IssuedAt = n.GetDateTimeOffsetValue(); } },
                 { "key", n => { Key = n.GetStringValue(); } },
-                { "keyId", n => { KeyId = n.GetGuidValue(); } },
                 { "label", n => { Label = n.GetStringValue(); } },
                 { "partnerId", n => { PartnerId = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetEnumValue<global::Partners.Internships.Models.PartnerRole>(); } },
                 { "scopeId", n => { ScopeId = n.GetGuidValue(); } },
+                { "url", n => { Url = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -78,13 +87,14 @@ namespace Partners.Internships.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("id", Id);
             writer.WriteDateTimeOffsetValue("issuedAt", IssuedAt);
             writer.WriteStringValue("key", Key);
-            writer.WriteGuidValue("keyId", KeyId);
             writer.WriteStringValue("label", Label);
             writer.WriteStringValue("partnerId", PartnerId);
             writer.WriteEnumValue<global::Partners.Internships.Models.PartnerRole>("role", Role);
             writer.WriteGuidValue("scopeId", ScopeId);
+            writer.WriteStringValue("url", Url);
         }
     }
 }

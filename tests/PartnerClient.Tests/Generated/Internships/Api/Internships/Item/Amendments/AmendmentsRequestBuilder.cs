@@ -49,7 +49,7 @@ namespace Partners.Internships.Api.Internships.Item.Amendments
         /// <summary>
         /// POST_api_internships_id_amendmentsAllowed roles: BaseAdministrator, Company, University, Applicant.
         /// </summary>
-        /// <returns>A <see cref="global::Partners.Internships.Models.CreationResponseOfGuid"/></returns>
+        /// <returns>A <see cref="global::Partners.Internships.Models.NewResourceOfGuid"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -65,11 +65,11 @@ namespace Partners.Internships.Api.Internships.Item.Amendments
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Partners.Internships.Models.CreationResponseOfGuid?> PostAsync(global::Partners.Internships.Models.ProposeAmendment body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.NewResourceOfGuid?> PostAsync(global::Partners.Internships.Models.ProposeAmendment body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Partners.Internships.Models.CreationResponseOfGuid> PostAsync(global::Partners.Internships.Models.ProposeAmendment body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.NewResourceOfGuid> PostAsync(global::Partners.Internships.Models.ProposeAmendment body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -87,7 +87,7 @@ namespace Partners.Internships.Api.Internships.Item.Amendments
                 { "422", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::Partners.Internships.Models.CreationResponseOfGuid>(requestInfo, global::Partners.Internships.Models.CreationResponseOfGuid.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Partners.Internships.Models.NewResourceOfGuid>(requestInfo, global::Partners.Internships.Models.NewResourceOfGuid.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// POST_api_internships_id_amendmentsAllowed roles: BaseAdministrator, Company, University, Applicant.

@@ -49,7 +49,7 @@ namespace Partners.Internships.Api.Partners.Item.ApiKeys
         /// <summary>
         /// POST_api_partners_partnerId_api_keysAllowed roles: BaseAdministrator.
         /// </summary>
-        /// <returns>A <see cref="global::Partners.Internships.Models.CreationResponseOfIssuedApiKey"/></returns>
+        /// <returns>A <see cref="global::Partners.Internships.Models.IssuedApiKey"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -64,11 +64,11 @@ namespace Partners.Internships.Api.Partners.Item.ApiKeys
         /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Partners.Internships.Models.CreationResponseOfIssuedApiKey?> PostAsync(global::Partners.Internships.Models.IssueApiKey body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.IssuedApiKey?> PostAsync(global::Partners.Internships.Models.IssueApiKey body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Partners.Internships.Models.CreationResponseOfIssuedApiKey> PostAsync(global::Partners.Internships.Models.IssueApiKey body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Partners.Internships.Models.IssuedApiKey> PostAsync(global::Partners.Internships.Models.IssueApiKey body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -85,7 +85,7 @@ namespace Partners.Internships.Api.Partners.Item.ApiKeys
                 { "422", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::Partners.Internships.Models.CreationResponseOfIssuedApiKey>(requestInfo, global::Partners.Internships.Models.CreationResponseOfIssuedApiKey.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Partners.Internships.Models.IssuedApiKey>(requestInfo, global::Partners.Internships.Models.IssuedApiKey.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// POST_api_partners_partnerId_api_keysAllowed roles: BaseAdministrator.

@@ -9,9 +9,11 @@ namespace Partners.Internships.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class CreationResponseOfIssuedApiKey : IParsable
+    public partial class NewResourceOfGuid : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The id property</summary>
+        public Guid? Id { get; set; }
         /// <summary>The url property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -20,23 +22,15 @@ namespace Partners.Internships.Models
 #else
         public string Url { get; set; }
 #endif
-        /// <summary>The value property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public global::Partners.Internships.Models.IssuedApiKey? Value { get; set; }
-#nullable restore
-#else
-        public global::Partners.Internships.Models.IssuedApiKey Value { get; set; }
-#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Partners.Internships.Models.CreationResponseOfIssuedApiKey"/></returns>
+        /// <returns>A <see cref="global::Partners.Internships.Models.NewResourceOfGuid"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Partners.Internships.Models.CreationResponseOfIssuedApiKey CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Partners.Internships.Models.NewResourceOfGuid CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Partners.Internships.Models.CreationResponseOfIssuedApiKey();
+            return new global::Partners.Internships.Models.NewResourceOfGuid();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -46,8 +40,8 @@ namespace Partners.Internships.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "id", n => { Id = n.GetGuidValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
-                { "value", n => { Value = n.GetObjectValue<global::Partners.Internships.Models.IssuedApiKey>(global::Partners.Internships.Models.IssuedApiKey.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -57,8 +51,8 @@ namespace Partners.Internships.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("url", Url);
-            writer.WriteObjectValue<global::Partners.Internships.Models.IssuedApiKey>("value", Value);
         }
     }
 }
