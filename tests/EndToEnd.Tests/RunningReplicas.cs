@@ -149,8 +149,8 @@ public class RunningReplicas
             answers.Add(health!["checks"]!["messaging"]!["data"]!["projectionsRunningHere"]!.AsArray().Count);
         }
 
-        answers.ShouldBe([0, 2], ignoreOrder: true,
-            "both replicas answer, and the daemon's agents (the projection and the integration relay) run on exactly one of them");
+        answers.ShouldBe([0, 3], ignoreOrder: true,
+            "both replicas answer, and the daemon's agents (the projection, the integration relay and the partner notification relay) run on exactly one of them");
     }
 
     /// <summary>Waits until exactly one of the replicas says it runs the async projections, and never two at once.</summary>

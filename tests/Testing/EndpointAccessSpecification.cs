@@ -43,8 +43,28 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
         ["GET /api/history/aggregates/{kind}/{id}/timeline"] = [PartnerRole.Analyst],
     };
 
+    /// <summary>Webhook subscriptions (the Webhooks building block): every role that some notification may reach manages its own.</summary>
+    private static readonly PartnerRole[] Subscribers =
+    [
+        PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
+        PartnerRole.Finance, PartnerRole.SubsidyReviewer,
+    ];
+
+    private static readonly IReadOnlyDictionary<string, PartnerRole[]> WebhooksAccess = new Dictionary<string, PartnerRole[]>
+    {
+        ["POST /api/webhook-subscriptions"] = Subscribers,
+        ["GET /api/webhook-subscriptions"] = Subscribers,
+        ["GET /api/webhook-subscriptions/{id}"] = Subscribers,
+        ["PUT /api/webhook-subscriptions/{id}"] = Subscribers,
+        ["DELETE /api/webhook-subscriptions/{id}"] = Subscribers,
+        ["POST /api/webhook-subscriptions/{id}/pause"] = Subscribers,
+        ["POST /api/webhook-subscriptions/{id}/resumption"] = Subscribers,
+        ["POST /api/webhook-subscriptions/{id}/secret-rotation"] = Subscribers,
+        ["GET /api/webhook-notification-types"] = Subscribers,
+    };
+
     private IReadOnlyDictionary<string, PartnerRole[]> AllAccess =>
-        Access.Concat(OperationsAccess).ToDictionary(entry => entry.Key, entry => entry.Value);
+        Access.Concat(OperationsAccess).Concat(WebhooksAccess).ToDictionary(entry => entry.Key, entry => entry.Value);
 
     private IEnumerable<RouteEndpoint> Endpoints => fixture.Host.Services.GetServices<EndpointDataSource>()
         .SelectMany(source => source.Endpoints)

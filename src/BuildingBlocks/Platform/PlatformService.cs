@@ -8,6 +8,7 @@ using StudentBase.Http;
 using StudentBase.Operations;
 using StudentBase.Partners;
 using StudentBase.PersonalData;
+using StudentBase.Webhooks;
 using Wolverine.Http;
 using Wolverine.Runtime;
 
@@ -29,6 +30,7 @@ public static class PlatformService
         builder.AddPartners();
         builder.AddOperations(name);
         builder.AddHistory();
+        builder.AddWebhooks();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

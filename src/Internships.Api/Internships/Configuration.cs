@@ -33,6 +33,7 @@ public static class Configuration
         builder.Services.RelayPublishedMessages();
         builder.Services.AddHistoryOf<Internship>("internships");
         builder.Services.AddJourneyKey("InternshipId");
+        builder.Services.NotifyPartnersOfInternships();
         return builder;
     }
 }

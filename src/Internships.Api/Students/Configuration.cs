@@ -33,6 +33,7 @@ public static class Configuration
         builder.Services.RelayToOtherServices<EarlierValuesSealed>(SealEarlierRecordsEndpoint.Published);
         builder.Services.AddClearPersonalData<StudentNominated>("FullName", nameof(StudentNominated.EncryptedFullName));
         builder.Services.AddClearPersonalData<StudentDetailsCorrected>("FullName", nameof(StudentDetailsCorrected.EncryptedFullName));
+        builder.Services.NotifyPartnersOfStudents();
         return builder;
     }
 }

@@ -21,9 +21,13 @@ public class DependencyRule
             "StudentBase.History",
             ["StudentBase.Http", "StudentBase.EventSourcing", "StudentBase.Partners", "StudentBase.PersonalData", "StudentBase.Operations", "Contracts"]
         },
+        { "StudentBase.Webhooks", ["StudentBase.Http", "StudentBase.EventSourcing", "StudentBase.Partners", "StudentBase.PersonalData", "Contracts"] },
         {
             "StudentBase.Platform",
-            ["StudentBase.Http", "StudentBase.EventSourcing", "StudentBase.Partners", "StudentBase.PersonalData", "StudentBase.Operations", "StudentBase.History", "Contracts"]
+            [
+                "StudentBase.Http", "StudentBase.EventSourcing", "StudentBase.Partners", "StudentBase.PersonalData", "StudentBase.Operations", "StudentBase.History",
+                "StudentBase.Webhooks", "Contracts",
+            ]
         },
     };
 

@@ -11,6 +11,8 @@ using Partners.Internships.Api.Placements;
 using Partners.Internships.Api.Programme;
 using Partners.Internships.Api.Students;
 using Partners.Internships.Api.Universities;
+using Partners.Internships.Api.WebhookNotificationTypes;
+using Partners.Internships.Api.WebhookSubscriptions;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -67,6 +69,16 @@ namespace Partners.Internships.Api
         public global::Partners.Internships.Api.Universities.UniversitiesRequestBuilder Universities
         {
             get => new global::Partners.Internships.Api.Universities.UniversitiesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhookNotificationTypes property</summary>
+        public global::Partners.Internships.Api.WebhookNotificationTypes.WebhookNotificationTypesRequestBuilder WebhookNotificationTypes
+        {
+            get => new global::Partners.Internships.Api.WebhookNotificationTypes.WebhookNotificationTypesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhookSubscriptions property</summary>
+        public global::Partners.Internships.Api.WebhookSubscriptions.WebhookSubscriptionsRequestBuilder WebhookSubscriptions
+        {
+            get => new global::Partners.Internships.Api.WebhookSubscriptions.WebhookSubscriptionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Partners.Internships.Api.ApiRequestBuilder"/> and sets the default values.

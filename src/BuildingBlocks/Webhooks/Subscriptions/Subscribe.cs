@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Claims;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
+using StudentBase.Contracts;
+using StudentBase.Http;
+using StudentBase.Partners;
+using StudentBase.PersonalData;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace StudentBase.Webhooks.Subscriptions;
+
+/// <param name="Endpoint">Your receiver: an https URL reachable from the internet (plain http to a loopback address only in Development).</param>
+/// <param name="Types">The notification types to receive (see <c>GET /api/webhook-notification-types</c>).</param>
+public sealed record Subscribe(string Endpoint, IReadOnlyList<string> Types)
+{
+    public static Subscribe Example { get; } = new("https://sis.xmu.edu.cn/hooks/student-base", ["internship.consent_given", "internship.started"]);
+
+    internal sealed class Validator : AbstractValidator<Subscribe>
+    {
+        public Validator(bool development, Partner partner, IReadOnlyList<NotificationType> catalogue)
+        {
+            RuleFor(x => x.Endpoint).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(2000).Must(endpoint => WebhookEndpoints.Refusal(endpoint, development) is null)
+                .WithMessage(x => WebhookEndpoints.Refusal(x.Endpoint, development) ?? "");
+            RuleFor(x => x.Types).Cascade(CascadeMode.Stop).NotEmpty().Must(types => types.Count <= 100).WithMessage("Name at most 100 types.");
+            RuleForEach(x => x.Types).Cascade(CascadeMode.Stop)
+                .NotEmpty()
+                .Must(type => catalogue.Any(known => known.Type == type))
+                .WithMessage((_, type) => $"'{type}' is not a notification type of this service.")
+                .Must(type => catalogue.FirstOrDefault(known => known.Type == type) is not { } known
+                              || partner.Role == PartnerRole.BaseAdministrator || known.Roles.Contains(partner.Role))
+                .WithMessage((_, type) => $"A {partner.Role} key never receives '{type}'.");
+        }
+    }
+}
+
+/// <summary>The new subscription, and its signing secret: shown here and on rotation only.</summary>
+public sealed record NewWebhookSubscription(Guid Id, string Url, string Endpoint, IReadOnlyList<string> Types, [Secret] string Secret)
+    : NewResource<Guid>(Id, Url);
+
+public static class SubscribeEndpoint
+{
+    public const string Prefix = "/api/webhook-subscriptions";
+
+    public static ProblemDetails Validate(Subscribe command, ClaimsPrincipal user, IHostEnvironment environment, NotificationCatalogue catalogue) =>
+        new Subscribe.Validator(environment.IsDevelopment(), user.Partner(), catalogue.Items).Check(command);
+
+    [WolverinePost(Prefix, Name = "SubscribeToNotifications")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
+        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [Tags(WebhookAccess.Tag)]
+    [EndpointSummary("Subscribe an endpoint of yours to notifications; the answer carries the signing secret, once")]
+    public static (NewWebhookSubscription, IStartStream) Post(Subscribe command, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var partner = user.Partner();
+        var id = Guid.CreateVersion7();
+        var secret = WebhookSignature.NewSecret();
+        var types = command.Types.Distinct().ToList();
+        var subscribed = new WebhookSubscribed(id, partner.PartnerId, partner.Role, partner.ScopeId, command.Endpoint, types, secret, clock.GetUtcNow());
+        return (new NewWebhookSubscription(id, $"{Prefix}/{id}", command.Endpoint, types, secret), MartenOps.StartStream<WebhookSubscription>(id, subscribed));
+    }
+}
+
+/// <summary>Where a subscription may send: never to a private network in production, so a partner cannot aim the platform at its own insides.</summary>
+internal static class WebhookEndpoints
+{
+    public static string? Refusal(string endpoint, bool development)
+    {
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0)
+        {
+            return "Give an absolute https URL.";
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            return "The URL may not carry credentials.";
+        }
+
+        var local = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IsPrivate(address));
+        if (development && uri.IsLoopback)
+        {
+            return null;
+        }
+
+        if (uri.Scheme != "https")
+        {
+            return "Use https (plain http is accepted only for a loopback receiver in Development).";
+        }
+
+        return local ? "The URL must be reachable from the internet, not a loopback or private address." : null;
+    }
+
+    private static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || IPAddress.IsLoopback(address);
+        }
+
+        var bytes = address.GetAddressBytes();
+        return bytes[0] is 10 or 127 or 0
+               || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31)
+               || (bytes[0] == 192 && bytes[1] == 168)
+               || (bytes[0] == 169 && bytes[1] == 254)
+               || (bytes[0] == 100 && bytes[1] is >= 64 and <= 127);
+    }
+}

@@ -1,0 +1,252 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StandardWebhooks;
+using StandardWebhooks.Diagnostics;
+using StudentBase.Testing;
+using StudentBase.Webhooks.Subscriptions;
+
+namespace Internships.Tests.Webhooks;
+
+/// <summary>Deliveries are retried within a second here instead of over 31 hours, and an attempt waits one second for its answer.</summary>
+public sealed class FastWebhooksFixture : InternshipsFixture
+{
+    protected override string DatabasePrefix => "internships_webhooks";
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
+        builder.UseSetting("Webhooks:Timeout", "00:00:01");
+        builder.UseSetting("Webhooks:RetryDelays:0", "00:00:00.200");
+        builder.UseSetting("Webhooks:RetryDelays:1", "00:00:00.200");
+        builder.UseSetting("Webhooks:RetryDelays:2", "00:00:00.200");
+    }
+}
+
+public class ReceivingWebhooks(FastWebhooksFixture fixture) : IClassFixture<FastWebhooksFixture>, IAsyncLifetime
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private WebhookReceiver _receiver = null!;
+
+    public async ValueTask InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _receiver.DisposeAsync();
+
+    private async Task<(Guid Id, string Secret)> SubscribeAsync(string key, string hook, params string[] types)
+    {
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(key).Post.Json(new { endpoint = _receiver.UrlOf(hook), types }).ToUrl("/api/webhook-subscriptions");
+            x.StatusCodeShouldBe(StatusCodes.Status201Created);
+        });
+        var created = (await result.ReadAsJsonAsync<JsonObject>())!;
+        result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/webhook-subscriptions/{created["id"]}");
+        return (created["id"]!.GetValue<Guid>(), created["secret"]!.GetValue<string>());
+    }
+
+    private Task<Guid> RegisterStudentAsync(Guid universityId, string key = PartnerKeys.XiamenUniversityKey) =>
+        fixture.CreateAsync("/api/students", Given.NominationOf(universityId, "Daniel Smith"), key);
+
+    private Task CorrectAsync(Guid studentId, string fullName) =>
+        fixture.PostAsync($"/api/students/{studentId}/corrections", new { fullName, reason = "typo in the name" }, PartnerKeys.XiamenUniversityKey);
+
+    private static void ShouldBeSignedWith(ReceivedWebhook received, string secret) =>
+        Should.NotThrow(() => new StandardWebhook(secret).Verify(received.Body, received.Headers));
+
+    [Fact]
+    public async Task a_university_receives_its_own_students_notifications_signed_thin_and_in_order_and_another_university_none_of_them()
+    {
+        var (_, xmuSecret) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "xmu", "student.registered", "student.corrected");
+        await SubscribeAsync(PartnerKeys.JimeiUniversityKey, "jmu", "student.registered", "student.corrected");
+
+        var studentId = await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        await CorrectAsync(studentId, "Daniel Smyth");
+        var jimeiStudent = await RegisterStudentAsync(PartnerKeys.JimeiUniversity, PartnerKeys.JimeiUniversityKey);
+
+        var received = await _receiver.AcceptedByAsync("xmu", 2, Cancellation);
+        received.Select(webhook => webhook.Type).ShouldBe(["student.registered", "student.corrected"]);
+        foreach (var webhook in received)
+        {
+            ShouldBeSignedWith(webhook, xmuSecret);
+            var data = webhook.Payload["data"]!;
+            data["id"]!.GetValue<Guid>().ShouldBe(studentId);
+            data["studentId"]!.GetValue<Guid>().ShouldBe(studentId);
+            data["universityId"]!.GetValue<Guid>().ShouldBe(PartnerKeys.XiamenUniversity);
+            data["url"]!.GetValue<string>().ShouldBe($"/api/students/{studentId}");
+            webhook.Body.ShouldNotContain("Daniel");
+            webhook.Body.ShouldNotContain("A12345678");
+        }
+
+        (await _receiver.AcceptedByAsync("jmu", 1, Cancellation)).ShouldHaveSingleItem().Payload["data"]!["studentId"]!.GetValue<Guid>()
+            .ShouldBe(jimeiStudent);
+        Should.Throw<WebhookVerificationException>(() => new StandardWebhook(xmuSecret).Verify(received[0].Body.Replace("registered", "corrected"), received[0].Headers));
+    }
+
+    [Fact]
+    public async Task a_receiver_that_fails_for_a_while_gets_every_notification_once_it_recovers_in_order()
+    {
+        _receiver.Answer("flaky", call => call <= 3 ? StatusCodes.Status500InternalServerError : StatusCodes.Status204NoContent);
+        var (_, secret) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "flaky", "student.corrected");
+        var studentId = await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        foreach (var name in new[] { "Daniel Smyth", "Daniel Smithe", "Daniel Smythe" })
+        {
+            await CorrectAsync(studentId, name);
+        }
+
+        var accepted = await _receiver.AcceptedByAsync("flaky", 3, Cancellation);
+        accepted.Count.ShouldBe(3);
+        accepted.Select(webhook => webhook.Headers["webhook-id"].ToString()).Distinct().Count().ShouldBe(3);
+        accepted.Select(webhook => webhook.Payload["timestamp"]!.GetValue<DateTimeOffset>()).ShouldBeInOrder();
+        accepted.ShouldAllBe(webhook => webhook.Type == "student.corrected");
+        foreach (var webhook in accepted)
+        {
+            ShouldBeSignedWith(webhook, secret);
+        }
+
+        // The first notification was retried three times with the same id; nothing after it went ahead of it.
+        var requests = _receiver.ReceivedBy("flaky");
+        requests.Take(4).Select(webhook => webhook.Headers["webhook-id"].ToString()).Distinct().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task a_subscription_whose_deliveries_fail_throughout_the_retry_window_is_disabled_the_partner_reads_why_and_resuming_sends_what_was_kept()
+    {
+        var recovered = false;
+        _receiver.Answer("dead", _ => Volatile.Read(ref recovered) ? StatusCodes.Status204NoContent : StatusCodes.Status503ServiceUnavailable);
+        var (id, _) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "dead", "student.registered");
+        var first = await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+
+        var subscription = await EventuallyAsync(id, details => details.State == WebhookSubscriptionState.Disabled);
+        subscription.DisabledReason.ShouldNotBeNull().ShouldContain("HTTP 503");
+        _receiver.ReceivedBy("dead").Count.ShouldBe(4);
+        var second = await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+
+        Volatile.Write(ref recovered, true);
+        await fixture.PostAsync($"/api/webhook-subscriptions/{id}/resumption", new { }, PartnerKeys.XiamenUniversityKey);
+        (await EventuallyAsync(id, details => details.State == WebhookSubscriptionState.Active)).DisabledReason.ShouldBeNull();
+        (await _receiver.AcceptedByAsync("dead", 2, Cancellation)).Select(webhook => webhook.Payload["data"]!["studentId"]!.GetValue<Guid>())
+            .ShouldBe([first, second], ignoreOrder: true, "the one that failed throughout, and the one kept while disabled (two subjects: no order between them)");
+    }
+
+    [Fact]
+    public async Task what_happens_while_a_subscription_is_paused_is_sent_in_order_when_it_is_resumed()
+    {
+        var (id, _) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "paused", "student.registered", "student.corrected");
+        await fixture.PostAsync($"/api/webhook-subscriptions/{id}/pause", new { }, PartnerKeys.XiamenUniversityKey);
+        var studentId = await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        await CorrectAsync(studentId, "Daniel Smyth");
+        (await QueuedForAsync(id, 2)).ShouldBe(2);
+        _receiver.ReceivedBy("paused").ShouldBeEmpty();
+
+        await fixture.PostAsync($"/api/webhook-subscriptions/{id}/resumption", new { }, PartnerKeys.XiamenUniversityKey);
+        (await _receiver.AcceptedByAsync("paused", 2, Cancellation)).Select(webhook => webhook.Type).ShouldBe(["student.registered", "student.corrected"]);
+    }
+
+    [Fact]
+    public async Task a_receiver_that_does_not_answer_does_not_hold_up_a_registration()
+    {
+        var release = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        _receiver.Answer("hanging", async _ =>
+        {
+            reached.TrySetResult();
+            await release.Task;
+            return StatusCodes.Status204NoContent;
+        });
+        await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "hanging", "student.registered");
+        await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+
+        // The receiver is still holding the first delivery: the next registrations are answered regardless.
+        for (var i = 0; i < 3; i++)
+        {
+            await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        }
+
+        release.SetResult();
+    }
+
+    [Fact]
+    public async Task after_a_rotation_each_delivery_is_signed_with_the_new_secret_and_the_previous_one()
+    {
+        var (id, oldSecret) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "rotating", "student.registered");
+        var rotated = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(new { graceHours = 2 }).ToUrl($"/api/webhook-subscriptions/{id}/secret-rotation");
+            x.StatusCodeShouldBe(StatusCodes.Status200OK);
+        });
+        var newSecret = (await rotated.ReadAsJsonAsync<JsonObject>())!["secret"]!.GetValue<string>();
+        newSecret.ShouldNotBe(oldSecret);
+
+        await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        var webhook = (await _receiver.AcceptedByAsync("rotating", 1, Cancellation)).ShouldHaveSingleItem();
+        var signatures = webhook.Headers["webhook-signature"].ToString().Split(' ');
+        signatures.Length.ShouldBe(2);
+        ShouldBeSignedWith(webhook, newSecret);
+        // A receiver still on the old secret matches the second signature.
+        var headers = new HeaderDictionary(webhook.Headers.ToDictionary()) { ["webhook-signature"] = signatures[1] };
+        Should.NotThrow(() => new StandardWebhook(oldSecret).Verify(webhook.Body, headers));
+    }
+
+    [Fact]
+    public async Task a_subscription_is_refused_for_an_endpoint_or_types_it_may_not_have_and_another_partners_is_not_found()
+    {
+        async Task<IScenarioResult> Subscribe(string key, string endpoint, params string[] types) =>
+            await fixture.TryAsync(HttpMethod.Post, "/api/webhook-subscriptions", new { endpoint, types }, key);
+
+        (await Subscribe(PartnerKeys.XiamenUniversityKey, "http://partner.example/hooks", "student.registered")).Context.Response.StatusCode.ShouldBe(400);
+        (await Subscribe(PartnerKeys.XiamenUniversityKey, "https://10.0.0.5/hooks", "student.registered")).Context.Response.StatusCode.ShouldBe(400);
+        (await Subscribe(PartnerKeys.XiamenUniversityKey, "https://partner.example/hooks", "student.graduated")).Context.Response.StatusCode.ShouldBe(400);
+        var company = await Subscribe(PartnerKeys.Company, "https://partner.example/hooks", "student.registered");
+        company.Context.Response.StatusCode.ShouldBe(400);
+        (await company.ReadAsTextAsync()).ShouldContain("never receives 'student.registered'");
+        (await Subscribe(PartnerKeys.Analyst, "https://partner.example/hooks", "student.registered")).Context.Response.StatusCode.ShouldBe(403);
+
+        var (id, _) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "mine", "student.registered");
+        (await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.JimeiUniversityKey).Get.Url($"/api/webhook-subscriptions/{id}");
+            x.IgnoreStatusCode();
+        })).Context.Response.StatusCode.ShouldBe(404);
+        (await fixture.GetAsync<WebhookSubscriptionList>("/api/webhook-subscriptions", PartnerKeys.JimeiUniversityKey)).Items
+            .ShouldNotContain(subscription => subscription.Id == id);
+    }
+
+    /// <summary>How many notifications the relay has queued for the subscription, once there are at least <paramref name="count"/>.</summary>
+    private async Task<long> QueuedForAsync(Guid subscriptionId, int count)
+    {
+        var dataSource = fixture.Host.Services.GetRequiredService<NpgsqlDataSource>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var command = dataSource.CreateCommand("select count(*) from internships.webhook_deliveries where subscription_id = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = subscriptionId });
+            var queued = (long)(await command.ExecuteScalarAsync(Cancellation))!;
+            if (queued >= count || DateTime.UtcNow > deadline)
+            {
+                return queued;
+            }
+
+            await Task.Delay(100, Cancellation);
+        }
+    }
+
+    private async Task<WebhookSubscriptionDetails> EventuallyAsync(Guid id, Func<WebhookSubscriptionDetails, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var details = await fixture.GetAsync<WebhookSubscriptionDetails>($"/api/webhook-subscriptions/{id}", PartnerKeys.XiamenUniversityKey);
+            if (condition(details) || DateTime.UtcNow > deadline)
+            {
+                return details;
+            }
+
+            await Task.Delay(100, Cancellation);
+        }
+    }
+}
