@@ -61,6 +61,8 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
         ["POST /api/webhook-subscriptions/{id}/resumption"] = Subscribers,
         ["POST /api/webhook-subscriptions/{id}/secret-rotation"] = Subscribers,
         ["GET /api/webhook-notification-types"] = Subscribers,
+        ["GET /api/webhook-subscriptions/{id}/deliveries"] = Subscribers,
+        ["POST /api/webhook-subscriptions/{id}/redeliveries"] = Subscribers,
     };
 
     private IReadOnlyDictionary<string, PartnerRole[]> AllAccess =>

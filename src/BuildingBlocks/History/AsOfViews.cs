@@ -116,8 +116,12 @@ public static class AsOfViewEndpoints
         @event.GetHeader(ActorHeaders.PartnerId)?.ToString(), @event.GetHeader(ActorHeaders.PartnerRole)?.ToString(),
         @event.GetHeader(Provenance.Headers.Command)?.ToString());
 
+    /// <summary>The value with its personal data masked, in the API's names and enum names.</summary>
     private static JsonNode? Masked(IQuerySession session, object? value) =>
-        value is null ? null : PersonalDataMasking.Mask(JsonNode.Parse(session.DocumentStore.Options.Serializer().ToJson(value)), value.GetType());
+        value is null
+            ? null
+            : ApiShape.Of(PersonalDataMasking.Mask(JsonNode.Parse(session.DocumentStore.Options.Serializer().ToJson(value)), value.GetType()),
+                value.GetType());
 
     private static IResult NotFound(string detail) => Results.Problem(Problems.Create(Problems.NotFound, detail));
 }

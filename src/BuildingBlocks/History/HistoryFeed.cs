@@ -163,8 +163,12 @@ public sealed class HistoryFeed(NpgsqlDataSource dataSource, IDocumentStore stor
         return safe ?? 0;
     }
 
-    /// <summary>What the event said, its personal data masked as its type classifies it (read in column order: the type first).</summary>
-    private static JsonNode? EventData(Type? type, string data) => PersonalDataMasking.Mask(JsonNode.Parse(data), type);
+    /// <summary>
+    /// What the event said, its personal data masked as its type classifies it, in the API's names and enum names (read in
+    /// column order: the type first).
+    /// </summary>
+    private static JsonNode? EventData(Type? type, string data) =>
+        PersonalDataMasking.Mask(JsonNode.Parse(data), type) is { } masked ? ApiShape.Of(masked, type!) : null;
 
     /// <summary>The event's .NET type, as Marten stored it beside the event (assembly-qualified).</summary>
     private static Type? EventType(string? storedName) =>

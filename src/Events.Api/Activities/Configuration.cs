@@ -28,6 +28,7 @@ public static class Configuration
         builder.Services.RelayPublishedMessages();
         builder.Services.AddHistoryOf<Activity>("activities");
         builder.Services.AddJourneyKey("RegistrationId");
+        builder.Services.NotifyPartnersOfRegistrations();
         return builder;
     }
 }

@@ -22,6 +22,7 @@ public static class Configuration
         });
         builder.Services.AddHistoryOf<SubsidyApplication>("subsidy-applications");
         builder.Services.AddJourneyKey("ApplicationId");
+        builder.Services.NotifyPartnersOfApplications();
         return builder;
     }
 }

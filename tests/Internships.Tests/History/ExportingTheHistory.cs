@@ -81,7 +81,7 @@ public class ExportingTheHistory(InternshipsFixture fixture)
             using var command = connection.CreateCommand();
             command.CommandText =
                 "select strftime(timestamp + interval 8 hour, '%Y-%m') as month, " +
-                "json_extract_string(data, '$.Nationality') as nationality, count(*) as nominated " +
+                "json_extract_string(data, '$.nationality') as nationality, count(*) as nominated " +
                 $"from read_parquet('{file}') where type = 'student_nominated' group by all order by month, nationality";
             using var reader = command.ExecuteReader();
             var counts = new List<(string Month, string Nationality, long Nominated)>();

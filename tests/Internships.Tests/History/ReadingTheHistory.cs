@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using StudentBase.History;
 using StudentBase.PersonalData;
 using StudentBase.Testing;
@@ -83,6 +84,32 @@ public class ReadingTheHistory(InternshipsFixture fixture)
         nominated.Data["encryptedPassportNumber"]!.GetValue<string>().ShouldBe(PersonalDataMasking.Masked);
         nominated.Data["nationality"]!.GetValue<string>().ShouldBe("NG");
         JsonSerializer.Serialize(page).ShouldNotContain("Zainab");
+    }
+
+    [Fact]
+    public async Task event_data_is_named_as_the_api_names_it_with_enums_by_name_whatever_shape_it_was_stored_in()
+    {
+        var studentId = await RegisterAsync();
+        var stored = await StoredDataAsync(studentId);
+        stored.ShouldMatch("\"DegreeLevel\": [0-9]", "the store writes the event PascalCase with enums as numbers");
+
+        var feed = await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events?stream={studentId}"));
+        var data = JsonNode.Parse(await feed.ReadAsTextAsync())!["events"]![0]!["data"]!.AsObject();
+
+        data["degreeLevel"]!.GetValue<string>().ShouldBe("Master");
+        data["studentId"]!.GetValue<Guid>().ShouldBe(studentId);
+        data.Select(member => member.Key).ShouldAllBe(name => char.IsLower(name[0]));
+        var line = await fixture.Host.Scenario(x => x.As(PartnerKeys.Analyst).Get.Url($"/api/history/events.ndjson?stream={studentId}"));
+        JsonNode.Parse((await line.ReadAsTextAsync()).Split('\n')[0])!["data"]!["degreeLevel"]!.GetValue<string>().ShouldBe("Master");
+    }
+
+    /// <summary>The event's data exactly as PostgreSQL holds it.</summary>
+    private async Task<string> StoredDataAsync(Guid studentId)
+    {
+        await using var connection = await fixture.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(Cancellation);
+        await using var command = new Npgsql.NpgsqlCommand("select data::text from internships.mt_events where stream_id = $1 and version = 1", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = studentId });
+        return (string)(await command.ExecuteScalarAsync(Cancellation))!;
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Npgsql;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 using StudentBase.Testing;
+using StudentBase.Webhooks.Delivery;
 using StudentBase.Webhooks.Subscriptions;
 
 namespace Internships.Tests.Webhooks;
@@ -36,17 +37,8 @@ public class ReceivingWebhooks(FastWebhooksFixture fixture) : IClassFixture<Fast
 
     public async ValueTask DisposeAsync() => await _receiver.DisposeAsync();
 
-    private async Task<(Guid Id, string Secret)> SubscribeAsync(string key, string hook, params string[] types)
-    {
-        var result = await fixture.Host.Scenario(x =>
-        {
-            x.As(key).Post.Json(new { endpoint = _receiver.UrlOf(hook), types }).ToUrl("/api/webhook-subscriptions");
-            x.StatusCodeShouldBe(StatusCodes.Status201Created);
-        });
-        var created = (await result.ReadAsJsonAsync<JsonObject>())!;
-        result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/webhook-subscriptions/{created["id"]}");
-        return (created["id"]!.GetValue<Guid>(), created["secret"]!.GetValue<string>());
-    }
+    private Task<(Guid Id, string Secret)> SubscribeAsync(string key, string hook, params string[] types) =>
+        fixture.Host.SubscribeAsync(key, _receiver.UrlOf(hook), types);
 
     private Task<Guid> RegisterStudentAsync(Guid universityId, string key = PartnerKeys.XiamenUniversityKey) =>
         fixture.CreateAsync("/api/students", Given.NominationOf(universityId, "Daniel Smith"), key);
@@ -214,6 +206,64 @@ public class ReceivingWebhooks(FastWebhooksFixture fixture) : IClassFixture<Fast
         })).Context.Response.StatusCode.ShouldBe(404);
         (await fixture.GetAsync<WebhookSubscriptionList>("/api/webhook-subscriptions", PartnerKeys.JimeiUniversityKey)).Items
             .ShouldNotContain(subscription => subscription.Id == id);
+    }
+
+    [Fact]
+    public async Task the_delivery_log_shows_every_attempt_and_a_notification_or_a_time_range_is_delivered_again_on_request()
+    {
+        _receiver.Answer("logged", call => call == 1 ? StatusCodes.Status500InternalServerError : StatusCodes.Status204NoContent);
+        var (id, _) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "logged", "student.registered");
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        var first = (await _receiver.AcceptedByAsync("logged", 1, Cancellation)).ShouldHaveSingleItem();
+        var webhookId = first.Headers["webhook-id"].ToString();
+
+        var delivery = (await DeliveredAsync(id, attempts: 2)).ShouldHaveSingleItem();
+        delivery.NotificationId.ToString().ShouldBe(webhookId);
+        delivery.Type.ShouldBe("student.registered");
+        delivery.Attempts.Select(attempt => attempt.Status).ShouldBe([500, 204]);
+        delivery.Attempts.ShouldAllBe(attempt => attempt.LatencyMs >= 0);
+
+        var one = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(new { notificationId = delivery.NotificationId }).ToUrl($"/api/webhook-subscriptions/{id}/redeliveries");
+            x.StatusCodeShouldBe(StatusCodes.Status202Accepted);
+        });
+        one.ReadAsJson<Redelivery>().Queued.ShouldBe(1);
+        var range = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.XiamenUniversityKey).Post.Json(new { from, to = DateTimeOffset.UtcNow.AddMinutes(1) }).ToUrl($"/api/webhook-subscriptions/{id}/redeliveries");
+            x.StatusCodeShouldBe(StatusCodes.Status202Accepted);
+        });
+        range.ReadAsJson<Redelivery>().Queued.ShouldBe(1);
+        (await _receiver.AcceptedByAsync("logged", 3, Cancellation)).Select(webhook => webhook.Headers["webhook-id"].ToString()).Distinct()
+            .ShouldBe([webhookId], "a redelivery carries the notification's own id, so a receiver can tell it has it");
+
+        (await fixture.TryAsync(HttpMethod.Post, $"/api/webhook-subscriptions/{id}/redeliveries", new { notificationId = Guid.NewGuid() },
+            PartnerKeys.XiamenUniversityKey)).Context.Response.StatusCode.ShouldBe(404);
+        (await fixture.TryAsync(HttpMethod.Post, $"/api/webhook-subscriptions/{id}/redeliveries", new { }, PartnerKeys.XiamenUniversityKey))
+            .Context.Response.StatusCode.ShouldBe(400);
+        (await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.JimeiUniversityKey).Get.Url($"/api/webhook-subscriptions/{id}/deliveries");
+            x.IgnoreStatusCode();
+        })).Context.Response.StatusCode.ShouldBe(404);
+    }
+
+    /// <summary>The subscription's delivery log once its newest delivery is Delivered after <paramref name="attempts"/> attempts.</summary>
+    private async Task<IReadOnlyList<NotificationDelivery>> DeliveredAsync(Guid subscriptionId, int attempts)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var log = await fixture.GetAsync<DeliveryLogPage>($"/api/webhook-subscriptions/{subscriptionId}/deliveries", PartnerKeys.XiamenUniversityKey);
+            if (log.Items is [{ State: "Delivered" } newest, ..] && newest.Attempts.Count >= attempts || DateTime.UtcNow > deadline)
+            {
+                return log.Items;
+            }
+
+            await Task.Delay(100, Cancellation);
+        }
     }
 
     /// <summary>How many notifications the relay has queued for the subscription, once there are at least <paramref name="count"/>.</summary>

@@ -3,7 +3,9 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using Partners.Internships.Api.WebhookSubscriptions.Item.Deliveries;
 using Partners.Internships.Api.WebhookSubscriptions.Item.Pause;
+using Partners.Internships.Api.WebhookSubscriptions.Item.Redeliveries;
 using Partners.Internships.Api.WebhookSubscriptions.Item.Resumption;
 using Partners.Internships.Api.WebhookSubscriptions.Item.SecretRotation;
 using Partners.Internships.Models;
@@ -20,10 +22,20 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WebhookSubscriptionsItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The deliveries property</summary>
+        public global::Partners.Internships.Api.WebhookSubscriptions.Item.Deliveries.DeliveriesRequestBuilder Deliveries
+        {
+            get => new global::Partners.Internships.Api.WebhookSubscriptions.Item.Deliveries.DeliveriesRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The pause property</summary>
         public global::Partners.Internships.Api.WebhookSubscriptions.Item.Pause.PauseRequestBuilder Pause
         {
             get => new global::Partners.Internships.Api.WebhookSubscriptions.Item.Pause.PauseRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The redeliveries property</summary>
+        public global::Partners.Internships.Api.WebhookSubscriptions.Item.Redeliveries.RedeliveriesRequestBuilder Redeliveries
+        {
+            get => new global::Partners.Internships.Api.WebhookSubscriptions.Item.Redeliveries.RedeliveriesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The resumption property</summary>
         public global::Partners.Internships.Api.WebhookSubscriptions.Item.Resumption.ResumptionRequestBuilder Resumption

@@ -1,0 +1,50 @@
+using JasperFx.Events;
+using Marten;
+using StudentBase.Contracts;
+using StudentBase.Webhooks;
+
+namespace Events.Activities;
+
+/// <summary>The moments of a registration its student and their university act on, told to subscribed partners.</summary>
+public static class Notifications
+{
+    public static IServiceCollection NotifyPartnersOfRegistrations(this IServiceCollection services) => services
+        .Notify<SeatOffered>("registration.seat_offered", "A seat was offered from the waitlist: accept it before the offer lapses.",
+            offered => (offered.ActivityId, offered.RegistrationId))
+        .Notify<SeatOfferLapsed>("registration.offer_lapsed", "The seat offered was not accepted in time; it went to the next on the waitlist.",
+            lapsed => (lapsed.ActivityId, lapsed.RegistrationId))
+        .Notify<SeatAssigned>("registration.confirmed", "The registration has a seat.", assigned => (assigned.ActivityId, assigned.RegistrationId))
+        .Notify<RegistrationCancelled>("registration.cancelled", "The registration was cancelled.",
+            cancelled => (cancelled.ActivityId, cancelled.RegistrationId));
+
+    private static IServiceCollection Notify<TEvent>(
+        this IServiceCollection services, string type, string description, Func<TEvent, (Guid ActivityId, Guid RegistrationId)> registration)
+        where TEvent : notnull =>
+        services.NotifyPartners<TEvent>(new NotificationType(type, description, [PartnerRole.University, PartnerRole.Applicant]),
+            (committed, store, cancellation) => AboutAsync(type, registration(committed.Data), store, cancellation));
+
+    private static async ValueTask<PartnerNotification?> AboutAsync(
+        string type, (Guid ActivityId, Guid RegistrationId) subject, IQuerySession store, CancellationToken cancellation)
+    {
+        var activity = await store.LoadAsync<Activity>(subject.ActivityId, cancellation);
+        if (activity?.Registrations.FirstOrDefault(registration => registration.Id == subject.RegistrationId) is not { } registration)
+        {
+            return null;
+        }
+
+        var universityId = (await store.LoadAsync<Students.Student>(registration.StudentId, cancellation))?.UniversityId;
+        var ids = new Dictionary<string, Guid>
+        {
+            ["registrationId"] = registration.Id,
+            ["activityId"] = activity.Id,
+            ["studentId"] = registration.StudentId,
+        };
+        if (universityId is { } university)
+        {
+            ids["universityId"] = university;
+        }
+
+        return new PartnerNotification(type, registration.Id, $"/api/activities/{activity.Id}",
+            new NotificationAudience(UniversityId: universityId, StudentId: registration.StudentId), ids);
+    }
+}
