@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Npgsql;
 using StudentBase.Testing;
@@ -27,39 +26,21 @@ public class CrashingUnderLoad
         await using var subsidies = await ServiceProcess.StartAsync(repository, "Subsidies.Api", connectionString);
         await using var database = NpgsqlDataSource.Create(connectionString);
 
-        var accepted = new ConcurrentBag<Guid>();
-        using var stop = new CancellationTokenSource();
         using var client = internships.CreateClient(Writers);
-        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    if (await DevelopmentPartners.RegisterStudentAsync(client, Cancellation) is { } student)
-                    {
-                        accepted.Add(student);
-                    }
-                }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-                {
-                    await Task.Delay(50);
-                }
-            }
-        })).ToList();
+        await using var load = RegistrationLoad.Start(client, Writers, Cancellation);
+        var accepted = load.Accepted;
 
-        await WaitForAsync(() => accepted.Count >= 50);
+        await load.UntilAcceptedAsync(50, Patience, Cancellation);
         await internships.KillAsync();
         await Task.Delay(500, Cancellation);
         await internships.RestartAsync();
         var acceptedBeforeSubsidiesCrash = accepted.Count;
-        await WaitForAsync(() => accepted.Count >= acceptedBeforeSubsidiesCrash + 50);
+        await load.UntilAcceptedAsync(acceptedBeforeSubsidiesCrash + 50, Patience, Cancellation);
         await subsidies.KillAsync();
-        await WaitForAsync(() => accepted.Count >= acceptedBeforeSubsidiesCrash + 100);
+        await load.UntilAcceptedAsync(acceptedBeforeSubsidiesCrash + 100, Patience, Cancellation);
         await subsidies.RestartAsync();
-        await WaitForAsync(() => accepted.Count >= acceptedBeforeSubsidiesCrash + 150);
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
+        await load.UntilAcceptedAsync(acceptedBeforeSubsidiesCrash + 150, Patience, Cancellation);
+        await load.StopAsync();
 
         // Stored whole: every accepted registration has its event and its read model, and nothing has one without the other.
         var stored = await StudentsAsync(database, "select stream_id from internships.mt_events where type = 'student_nominated'");
@@ -93,15 +74,5 @@ public class CrashingUnderLoad
         }
 
         return students;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            waited.Elapsed.ShouldBeLessThan(Patience);
-            await Task.Delay(100, Cancellation);
-        }
     }
 }

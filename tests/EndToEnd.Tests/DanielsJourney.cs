@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using StandardWebhooks;
+using StudentBase.Testing;
 
 namespace EndToEnd.Tests;
 
@@ -31,6 +33,12 @@ public class DanielsJourney
         await using var platform = await PlatformApp.StartAsync(storage, receiver.Endpoint, Cancellation, transport: transport);
         var internships = platform.CreateClient("internships");
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+
+        // Daniel's university and his host company subscribe receivers of their own to what they act on.
+        await using var hooks = await WebhookReceiver.StartAsync();
+        var universitySecret = await SubscribeAsync(internships, "dev-xmu-key", hooks.UrlOf("xmu"), ["student.registered", .. InternshipNotifications]);
+        var companySecret = await SubscribeAsync(internships, "dev-paoyou-key", hooks.UrlOf("paoyou"), InternshipNotifications);
+        var otherUniversitySecret = await SubscribeAsync(internships, "dev-jmu-key", hooks.UrlOf("jmu"), ["student.registered", .. InternshipNotifications]);
         var end = start.AddDays(90);
 
         var daniel = await CreateAsync(internships, "/api/students", "dev-xmu-key", new
@@ -62,6 +70,11 @@ public class DanielsJourney
             new { stage = "Final", rating = 5, comments = "Two scripts published." });
         await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/completion", "dev-paoyou-key",
             new { endedOn = $"{end:yyyy-MM-dd}", certificateNumber = "XSP-INT-2026-0042" });
+
+        await ShouldHaveBeenToldAsync(hooks, "xmu", universitySecret, daniel, internship, expectStudent: true);
+        await ShouldHaveBeenToldAsync(hooks, "paoyou", companySecret, daniel, internship, expectStudent: false);
+        hooks.ReceivedBy("jmu").ShouldBeEmpty("Jimei University hears nothing about Xiamen University's student");
+        otherUniversitySecret.ShouldNotBe(universitySecret);
 
         var hosts = await EventuallyAsync(platform.CreateClient("events"), "/api/host-companies?standing=Active",
             json => json?["items"]?.AsArray().Any(item => item!["id"]!.GetValue<Guid>() == Paoyou) == true);
@@ -220,6 +233,46 @@ public class DanielsJourney
         var stepsAfter = after["entries"]!.AsArray().Select(entry => (Service(entry!), Type(entry!["event"]!))).ToList();
         stepsAfter.ShouldBe([.. steps.Select(step => (step.Service, step.Type)), .. stepsAfter.Skip(steps.Count)]);
         stepsAfter.ShouldContain(("internships", "student_erased"));
+    }
+
+    private static readonly string[] InternshipNotifications =
+    [
+        "internship.intention_recorded", "internship.consent_given", "internship.agreement_awaiting_signatures", "internship.agreement_signed",
+        "internship.permit_endorsement_awaited", "internship.permit_endorsed", "internship.started", "internship.completed",
+    ];
+
+    private static async Task<string> SubscribeAsync(HttpClient internships, string key, string endpoint, string[] types)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhook-subscriptions") { Content = JsonContent.Create(new { endpoint, types }) };
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await internships.SendAsync(request, Cancellation);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!["secret"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// The partner's receiver got the journey's notifications, each signed (verified by the StandardWebhooks package), about
+    /// Daniel and his internship only, the internship's in the order they happened, and without his name or passport.
+    /// </summary>
+    private static async Task ShouldHaveBeenToldAsync(WebhookReceiver hooks, string hook, string secret, Guid daniel, Guid internship, bool expectStudent)
+    {
+        var expected = expectStudent ? InternshipNotifications.Length + 1 : InternshipNotifications.Length;
+        var received = await hooks.AcceptedByAsync(hook, expected, Cancellation, Patience);
+        received.Where(webhook => webhook.Type.StartsWith("internship.", StringComparison.Ordinal)).Select(webhook => webhook.Type)
+            .ShouldBe(InternshipNotifications, $"{hook} is told each step of the internship, in order");
+        received.Count(webhook => webhook.Type == "student.registered").ShouldBe(expectStudent ? 1 : 0);
+        foreach (var webhook in received)
+        {
+            Should.NotThrow(() => new StandardWebhook(secret).Verify(webhook.Body, webhook.Headers), $"{hook}: {webhook.Type}");
+            webhook.Payload["data"]!["studentId"]!.GetValue<Guid>().ShouldBe(daniel);
+            if (webhook.Type.StartsWith("internship.", StringComparison.Ordinal))
+            {
+                webhook.Payload["data"]!["internshipId"]!.GetValue<Guid>().ShouldBe(internship);
+            }
+
+            webhook.Body.ShouldNotContain("Daniel");
+            webhook.Body.ShouldNotContain("GB9876543");
+        }
     }
 
     private static async Task<string> ReadAsync(HttpClient client, string url, string key)

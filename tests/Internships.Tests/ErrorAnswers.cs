@@ -26,6 +26,64 @@ public class ErrorAnswers(InternshipsFixture fixture)
         problem["detail"]!.GetValue<string>().ShouldContain("favouriteColour");
     }
 
+    [Theory]
+    [InlineData(null, "en", "One or more fields are invalid.", "'Full Name' must not be empty.")]
+    [InlineData("zh-CN", "zh-CN", "一个或多个字段无效。", "'Full Name' 不能为空。")]
+    [InlineData("zh-Hans,en;q=0.5", "zh-Hans", "一个或多个字段无效。", "'Full Name' 不能为空。")]
+    [InlineData("zh-TW", "en", "One or more fields are invalid.", "'Full Name' must not be empty.")]
+    [InlineData("fr-FR, en;q=0.8", "en", "One or more fields are invalid.", "'Full Name' must not be empty.")]
+    public async Task a_problem_is_told_in_the_language_the_partner_accepts_english_by_default(
+        string? acceptLanguage, string contentLanguage, string title, string message)
+    {
+        var nomination = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Given.NominationOf(PartnerKeys.XiamenUniversity, "")))!;
+        var result = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Text(nomination.ToJsonString()).ToUrl("/api/students");
+            x.WithRequestHeader("Content-Type", "application/json");
+            if (acceptLanguage is not null)
+            {
+                x.WithRequestHeader("Accept-Language", acceptLanguage);
+            }
+
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+
+        result.Context.Response.Headers.ContentLanguage.ToString().ShouldBe(contentLanguage);
+        var problem = await ProblemOf(result);
+        problem["type"]!.GetValue<string>().ShouldBe("/problems/validation");
+        problem["title"]!.GetValue<string>().ShouldBe(title);
+        problem["errors"]!["fullName"]![0]!.GetValue<string>().ShouldBe(message);
+    }
+
+    [Fact]
+    public async Task the_catalogue_of_problem_types_and_the_framework_s_own_problems_are_told_in_simplified_chinese_too()
+    {
+        var described = await fixture.Host.Scenario(x =>
+        {
+            x.Get.Url("/problems/precondition-failed");
+            x.WithRequestHeader("Accept-Language", "zh-CN");
+        });
+        var description = await ProblemOf(described);
+        description["title"]!.GetValue<string>().ShouldBe("资源已更改。");
+        description["description"]!.GetValue<string>().ShouldStartWith("If-Match 请求头");
+
+        var unauthenticated = await fixture.Host.Scenario(x =>
+        {
+            x.Get.Url("/api/students");
+            x.WithRequestHeader("Accept-Language", "zh-CN");
+            x.StatusCodeShouldBe(StatusCodes.Status401Unauthorized);
+        });
+        (await ProblemOf(unauthenticated))["title"]!.GetValue<string>().ShouldBe("需要 API 密钥。");
+
+        var missing = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/students/{Guid.NewGuid()}");
+            x.WithRequestHeader("Accept-Language", "zh-CN");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
+        (await ProblemOf(missing))["title"]!.GetValue<string>().ShouldBe("未找到。");
+    }
+
     [Fact]
     public async Task an_oversized_body_is_refused_before_it_is_read()
     {

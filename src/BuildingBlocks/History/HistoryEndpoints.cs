@@ -150,7 +150,8 @@ public static class HistoryEndpoints
         await foreach (var @event in feed.ReadAsync(HistoryFilter.Everything with { Mentions = personId }, 0, MaximumPageSize, cancellation, settledOnly: false))
         {
             events[@event.Id] = @event;
-            foreach (var key in options.JourneyKeys)
+            // The data is in the API's names (camelCase), whatever the key's spelling where it is declared.
+            foreach (var key in options.JourneyKeys.Select(JsonNamingPolicy.CamelCase.ConvertName))
             {
                 if (@event.Data?[key]?.GetValueKind() == JsonValueKind.String && Guid.TryParse(@event.Data[key]!.GetValue<string>(), out var id))
                 {

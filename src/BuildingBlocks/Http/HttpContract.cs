@@ -16,6 +16,7 @@ public static class HttpContract
     public static WebApplicationBuilder AddHttpContract(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Classify);
+        builder.Services.AddPartnerLanguages();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
@@ -45,11 +46,11 @@ public static class HttpContract
         app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
         app.MapGet($"{Problems.TypePrefix}{{name}}", (string name) =>
                 Problems.All.FirstOrDefault(kind => kind.Name == name) is { } kind
-                    ? Results.Ok(new ProblemTypeDescription(kind.Type, kind.Status, kind.Title, kind.Description))
+                    ? Results.Ok(new ProblemTypeDescription(kind.Type, kind.Status, kind.LocalTitle, kind.LocalDescription))
                     : Results.NotFound())
             .WithName("DescribeProblem")
             .WithTags("Problems")
-            .WithSummary("Describes one kind of error (the 'type' of a problem details answer)")
+            .WithSummary("Describes one kind of error (the 'type' of a problem details answer), in English or Simplified Chinese by Accept-Language")
             .Produces<ProblemTypeDescription>()
             .Produces(StatusCodes.Status404NotFound)
             .AllowAnonymous()

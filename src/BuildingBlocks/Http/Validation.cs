@@ -35,7 +35,7 @@ public static class Validation
     {
         Type = Problems.Validation.Type,
         Status = Problems.Validation.Status,
-        Title = Problems.Validation.Title,
+        Title = Problems.Validation.LocalTitle,
     };
 
     /// <summary>A 400 validation problem naming one invalid field.</summary>

@@ -39,6 +39,7 @@ public static class PlatformService
     public static WebApplication MapPlatformService(this WebApplication app)
     {
         var applicationAssembly = app.Services.GetRequiredService<IWolverineRuntime>().Options.ApplicationAssembly;
+        app.UsePartnerLanguages();
         app.UseServerTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -34,7 +34,7 @@ namespace Partners.Internships.Problems.Item
         {
         }
         /// <summary>
-        /// Describes one kind of error (the &apos;type&apos; of a problem details answer)
+        /// Describes one kind of error (the &apos;type&apos; of a problem details answer), in English or Simplified Chinese by Accept-Language
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.ProblemTypeDescription"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -52,7 +52,7 @@ namespace Partners.Internships.Problems.Item
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.ProblemTypeDescription>(requestInfo, global::Partners.Internships.Models.ProblemTypeDescription.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Describes one kind of error (the &apos;type&apos; of a problem details answer)
+        /// Describes one kind of error (the &apos;type&apos; of a problem details answer), in English or Simplified Chinese by Accept-Language
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
