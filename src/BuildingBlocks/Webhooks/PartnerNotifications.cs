@@ -35,6 +35,10 @@ public sealed record PartnerNotification(string Type, Guid SubjectId, string Url
 public delegate ValueTask<PartnerNotification?> NotificationOf<TEvent>(IEvent<TEvent> committed, IQuerySession store, CancellationToken cancellation)
     where TEvent : notnull;
 
+/// <summary>What a committed event tells partners about each of several subjects (e.g. every registration of a cancelled activity).</summary>
+public delegate ValueTask<IReadOnlyList<PartnerNotification>> NotificationsOf<TEvent>(IEvent<TEvent> committed, IQuerySession store, CancellationToken cancellation)
+    where TEvent : notnull;
+
 /// <summary>One kind of notification in the service's catalogue.</summary>
 /// <param name="Roles">The roles it may reach (the base always).</param>
 public sealed record NotificationType(string Type, string Description, IReadOnlyList<PartnerRole> Roles);
@@ -46,6 +50,12 @@ public static partial class PartnerNotifications
     /// <paramref name="type"/> (dot-separated, e.g. <c>internship.started</c>).
     /// </summary>
     public static IServiceCollection NotifyPartners<TEvent>(this IServiceCollection services, NotificationType type, NotificationOf<TEvent> notification)
+        where TEvent : notnull =>
+        services.NotifyPartnersOfEach<TEvent>(type, async (committed, store, cancellation) =>
+            await notification(committed, store, cancellation) is { } one ? [one] : []);
+
+    /// <summary>As <see cref="NotifyPartners{TEvent}"/>, for an event that concerns several subjects: one notification each.</summary>
+    public static IServiceCollection NotifyPartnersOfEach<TEvent>(this IServiceCollection services, NotificationType type, NotificationsOf<TEvent> notifications)
         where TEvent : notnull
     {
         if (!TypeName().IsMatch(type.Type))
@@ -55,7 +65,7 @@ public static partial class PartnerNotifications
 
         services.AddSingleton(type);
         services.AddSingleton(new NotificationSource(typeof(TEvent), (committed, store, cancellation) =>
-            notification((IEvent<TEvent>)committed, store, cancellation)));
+            notifications((IEvent<TEvent>)committed, store, cancellation)));
         return services;
     }
 
@@ -66,4 +76,4 @@ public static partial class PartnerNotifications
 /// <summary>The notifications this service sends.</summary>
 public sealed record NotificationCatalogue(IReadOnlyList<NotificationType> Items);
 
-internal sealed record NotificationSource(Type EventType, Func<IEvent, IQuerySession, CancellationToken, ValueTask<PartnerNotification?>> NotificationOf);
+internal sealed record NotificationSource(Type EventType, Func<IEvent, IQuerySession, CancellationToken, ValueTask<IReadOnlyList<PartnerNotification>>> NotificationsOf);

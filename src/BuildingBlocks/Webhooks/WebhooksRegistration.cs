@@ -20,7 +20,7 @@ public static class WebhooksRegistration
         builder.Services.DescribeApiTag(WebhookAccess.Tag,
             "Signed webhooks (Standard Webhooks) instead of polling: subscribe an endpoint to the notifications you act on, rotate its " +
             "signing secret, pause or resume it, read its delivery log and ask for redelivery.");
-        builder.Services.AddSingleton(provider => new NotificationCatalogue([.. provider.GetServices<NotificationType>().OrderBy(known => known.Type)]));
+        builder.Services.AddSingleton(provider => new NotificationCatalogue([.. provider.GetServices<NotificationType>().DistinctBy(known => known.Type).OrderBy(known => known.Type)]));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.ConfigureWolverine(wolverine => wolverine.Discovery.IncludeAssembly(typeof(WebhooksRegistration).Assembly));
         builder.Services.ConfigureMarten(marten =>

@@ -15,12 +15,33 @@ public static class Notifications
             lapsed => (lapsed.ActivityId, lapsed.RegistrationId))
         .Notify<SeatAssigned>("registration.confirmed", "The registration has a seat.", assigned => (assigned.ActivityId, assigned.RegistrationId))
         .Notify<RegistrationCancelled>("registration.cancelled", "The registration was cancelled.",
-            cancelled => (cancelled.ActivityId, cancelled.RegistrationId));
+            cancelled => (cancelled.ActivityId, cancelled.RegistrationId))
+        .NotifyPartnersOfEach<ActivityCancelled>(new NotificationType("registration.cancelled", "The registration was cancelled.", Audience),
+            async (committed, store, cancellation) => await EveryRegistrationOfAsync(committed.Data.ActivityId, store, cancellation));
+
+    private static readonly PartnerRole[] Audience = [PartnerRole.University, PartnerRole.Applicant];
+
+    /// <summary>A cancelled activity cancels every registration still standing: each is told as its own cancellation.</summary>
+    private static async Task<IReadOnlyList<PartnerNotification>> EveryRegistrationOfAsync(Guid activityId, IQuerySession store, CancellationToken cancellation)
+    {
+        var standing = (await store.LoadAsync<Activity>(activityId, cancellation))?.Registrations
+            .Where(registration => registration.IsActive) ?? [];
+        var notifications = new List<PartnerNotification>();
+        foreach (var registration in standing)
+        {
+            if (await AboutAsync("registration.cancelled", (activityId, registration.Id), store, cancellation) is { } notification)
+            {
+                notifications.Add(notification);
+            }
+        }
+
+        return notifications;
+    }
 
     private static IServiceCollection Notify<TEvent>(
         this IServiceCollection services, string type, string description, Func<TEvent, (Guid ActivityId, Guid RegistrationId)> registration)
         where TEvent : notnull =>
-        services.NotifyPartners<TEvent>(new NotificationType(type, description, [PartnerRole.University, PartnerRole.Applicant]),
+        services.NotifyPartners<TEvent>(new NotificationType(type, description, Audience),
             (committed, store, cancellation) => AboutAsync(type, registration(committed.Data), store, cancellation));
 
     private static async ValueTask<PartnerNotification?> AboutAsync(

@@ -39,4 +39,23 @@ public class NotifyingPartners(EventsFixture fixture) : IAsyncLifetime
 
         _receiver.ReceivedBy("jmu").ShouldNotContain(webhook => webhook.Body.Contains(studentId.ToString()));
     }
+
+    [Fact]
+    public async Task when_an_activity_is_cancelled_each_registrants_university_is_told_of_its_students_registration_only()
+    {
+        var (_, secret) = await fixture.Host.SubscribeAsync(PartnerKeys.XiamenUniversityKey, _receiver.UrlOf("xmu"), "registration.cancelled");
+        var xmuStudent = await fixture.StudentAsync(PartnerKeys.XiamenUniversity);
+        var jimeiStudent = await fixture.StudentAsync(PartnerKeys.JimeiUniversity);
+        var activityId = await fixture.ActivityAsync();
+        var (registrationId, _, _) = await fixture.RegisteredAsync(activityId, xmuStudent);
+        await fixture.RegisteredAsync(activityId, jimeiStudent);
+
+        (await fixture.PostAsync($"/api/activities/{activityId}/cancellation", new { reason = "The venue is closed by a typhoon warning." })).ShouldBeNoContent();
+
+        var webhook = (await _receiver.AcceptedByAsync("xmu", 1, Cancellation)).ShouldHaveSingleItem();
+        webhook.Type.ShouldBe("registration.cancelled");
+        webhook.Payload["data"]!["id"]!.GetValue<Guid>().ShouldBe(registrationId);
+        Should.NotThrow(() => new StandardWebhook(secret).Verify(webhook.Body, webhook.Headers));
+        _receiver.ReceivedBy("xmu").ShouldNotContain(received => received.Body.Contains(jimeiStudent.ToString()));
+    }
 }

@@ -33,12 +33,8 @@ internal sealed partial class NotificationRelay(IEnumerable<NotificationSource> 
         foreach (var committed in page.Events)
         {
             foreach (var source in _sources[committed.EventType])
+            foreach (var notification in await source.NotificationsOf(committed, operations, cancellationToken))
             {
-                if (await source.NotificationOf(committed, operations, cancellationToken) is not { } notification)
-                {
-                    continue;
-                }
-
                 subscriptions ??= [.. await operations.Query<WebhookSubscription>()
                     .Where(subscription => subscription.State != WebhookSubscriptionState.Deleted)
                     .ToListAsync(cancellationToken)];
@@ -60,11 +56,12 @@ internal sealed partial class NotificationRelay(IEnumerable<NotificationSource> 
 
     /// <summary>
     /// The notification's id (its <c>webhook-id</c>, the same on every retry and redelivery): derived from the event and the type,
-    /// since one event may make two notifications (a signed agreement also awaits the permit endorsement).
+    /// since one event may make several notifications (a signed agreement also awaits the permit endorsement; a cancelled
+    /// activity cancels each of its registrations).
     /// </summary>
     internal static Guid IdOf(IEvent committed, PartnerNotification notification)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{committed.Id:N}/{notification.Type}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{committed.Id:N}/{notification.Type}/{notification.SubjectId:N}"));
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
