@@ -3,9 +3,12 @@ using StudentBase.Contracts;
 
 namespace StudentBase.Partners;
 
-/// <summary>The roles that may call an endpoint. Every endpoint declares one (or is explicitly anonymous).</summary>
+/// <summary>
+/// The roles that may call an endpoint. Every endpoint declares one (or is explicitly anonymous); a block whose endpoints all
+/// allow the same roles names them once in an attribute of its own derived from this one.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
-public sealed class AllowAttribute : AuthorizeAttribute
+public class AllowAttribute : AuthorizeAttribute
 {
     public AllowAttribute(params PartnerRole[] roles)
     {

@@ -6,7 +6,6 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.Webhooks.Subscriptions;
@@ -62,8 +61,7 @@ public sealed record Redelivery(int Queued);
 public static class DeliveryLogEndpoint
 {
     [WolverineGet(SubscribeEndpoint.Prefix + "/{id}/deliveries", Name = "ListWebhookDeliveries")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("The subscription's delivery log, newest first: each notification, its state and every attempt (status, latency)")]
     [ProducesResponseType<DeliveryLogPage>(StatusCodes.Status200OK)]
@@ -152,8 +150,7 @@ public static class RedeliverEndpoint
     public static ProblemDetails Validate(Redeliver command) => Redeliver.Validator.Instance.Check(command);
 
     [WolverinePost(SubscribeEndpoint.Prefix + "/{id}/redeliveries", Name = "RedeliverWebhookNotifications")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("Send one notification again, or every one of a time range, whether delivered or not (the same webhook-id as before)")]
     [ProducesResponseType<Redelivery>(StatusCodes.Status202Accepted)]

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
-using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using Wolverine.Http;
@@ -16,8 +15,7 @@ public static class ChangeSubscriptionEndpoint
         new Subscribe.Validator(environment.IsDevelopment(), user.Partner(), catalogue.Items).Check(command);
 
     [WolverinePut(SubscribeEndpoint.Prefix + "/{id}", Name = "ChangeWebhookSubscription")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("Change a subscription's endpoint or types (what is already queued goes to the new endpoint)")]
     public static (IResult, Events) Put(

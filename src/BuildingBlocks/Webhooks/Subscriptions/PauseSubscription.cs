@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using Wolverine.Http;
@@ -12,8 +11,7 @@ namespace StudentBase.Webhooks.Subscriptions;
 public static class PauseSubscriptionEndpoint
 {
     [WolverinePost(SubscribeEndpoint.Prefix + "/{id}/pause", Name = "PauseWebhookSubscription")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("Pause a subscription: nothing is sent; what happens meanwhile is kept and sent, in order, on resumption")]
     public static (IResult, Events) Post(
@@ -26,8 +24,7 @@ public static class PauseSubscriptionEndpoint
 public static class ResumeSubscriptionEndpoint
 {
     [WolverinePost(SubscribeEndpoint.Prefix + "/{id}/resumption", Name = "ResumeWebhookSubscription")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("Resume a paused subscription, or one the platform disabled once your endpoint is fixed: what was kept is sent in order")]
     public static (IResult, Events) Post(
@@ -40,8 +37,7 @@ public static class ResumeSubscriptionEndpoint
 public static class DeleteSubscriptionEndpoint
 {
     [WolverineDelete(SubscribeEndpoint.Prefix + "/{id}", Name = "DeleteWebhookSubscription")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("Delete a subscription: nothing more is sent to it")]
     public static (IResult, Events) Delete(

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using Wolverine.Http;
@@ -38,8 +37,7 @@ public sealed record WebhookSubscriptionList(IReadOnlyList<WebhookSubscriptionDe
 public static class ReadSubscriptionsEndpoints
 {
     [WolverineGet(SubscribeEndpoint.Prefix + "/{id}", Name = "GetWebhookSubscription")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [AnswersETag]
     [EndpointSummary("One of your subscriptions: its endpoint, types and state (Disabled says why)")]
@@ -55,8 +53,7 @@ public static class ReadSubscriptionsEndpoints
     }
 
     [WolverineGet(SubscribeEndpoint.Prefix, Name = "ListWebhookSubscriptions")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("Your subscriptions (a partner holds at most a few), oldest first")]
     public static async Task<WebhookSubscriptionList> List(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
@@ -70,8 +67,7 @@ public static class ReadSubscriptionsEndpoints
     }
 
     [WolverineGet("/api/webhook-notification-types", Name = "ListNotificationTypes")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("The notifications this service sends, and which roles may receive each")]
     [ProducesResponseType<NotificationCatalogue>(StatusCodes.Status200OK)]

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using StudentBase.Contracts;
 using StudentBase.Http;
 using StudentBase.Partners;
 using StudentBase.PersonalData;
@@ -32,8 +31,7 @@ public static class RotateSecretEndpoint
     public static ProblemDetails Validate(RotateSecret command) => RotateSecret.Validator.Instance.Check(command);
 
     [WolverinePost(SubscribeEndpoint.Prefix + "/{id}/secret-rotation", Name = "RotateWebhookSecret")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [ProducesResponseType<RotatedSecret>(StatusCodes.Status200OK)]
     [EndpointSummary("Rotate the signing secret: the new one is answered once; the previous one keeps signing for the grace period")]

@@ -51,8 +51,7 @@ public static class SubscribeEndpoint
         new Subscribe.Validator(environment.IsDevelopment(), user.Partner(), catalogue.Items).Check(command);
 
     [WolverinePost(Prefix, Name = "SubscribeToNotifications")]
-    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer)]
+    [AllowSubscribers]
     [Tags(WebhookAccess.Tag)]
     [EndpointSummary("Subscribe an endpoint of yours to notifications; the answer carries the signing secret, once")]
     public static (NewWebhookSubscription, IStartStream) Post(Subscribe command, ClaimsPrincipal user, TimeProvider clock)
