@@ -7,4 +7,7 @@ public sealed class EventsRules
 
     /// <summary>How long a seat offered from the waitlist is held before the offer passes to the next.</summary>
     public TimeSpan SeatOfferPeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long before an offer lapses its student is reminded (only when the offer is held longer than this).</summary>
+    public TimeSpan SeatOfferReminder { get; set; } = TimeSpan.FromHours(6);
 }

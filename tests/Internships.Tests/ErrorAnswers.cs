@@ -85,6 +85,40 @@ public class ErrorAnswers(InternshipsFixture fixture)
     }
 
     [Fact]
+    public async Task a_refusal_and_a_rule_s_own_message_are_told_in_simplified_chinese_too()
+    {
+        var refused = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Json(Given.NominationOf(Guid.NewGuid())).ToUrl("/api/students");
+            x.WithRequestHeader("Accept-Language", "zh-CN");
+            x.StatusCodeShouldBe(StatusCodes.Status422UnprocessableEntity);
+        });
+        var refusal = await ProblemOf(refused);
+        refusal["title"]!.GetValue<string>().ShouldBe("业务规则拒绝了该请求。");
+        refusal["detail"]!.GetValue<string>().ShouldBe("该高校尚未在基地注册。");
+        refusal["rule"]!.GetValue<string>().ShouldBe("students-are-nominated-by-a-registered-university");
+
+        var nomination = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Given.NominationOf(PartnerKeys.XiamenUniversity)))!;
+        nomination["nationality"] = "XX";
+        var invalid = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Text(nomination.ToJsonString()).ToUrl("/api/students");
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.WithRequestHeader("Accept-Language", "zh-CN");
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+        (await ProblemOf(invalid))["errors"]!["nationality"]![0]!.GetValue<string>().ShouldBe("'XX' 不是 ISO 3166-1 alpha-2 国家代码。");
+
+        var inEnglish = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Text(nomination.ToJsonString()).ToUrl("/api/students");
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+        (await ProblemOf(inEnglish))["errors"]!["nationality"]![0]!.GetValue<string>().ShouldBe("'XX' is not an ISO 3166-1 alpha-2 country code.");
+    }
+
+    [Fact]
     public async Task an_oversized_body_is_refused_before_it_is_read()
     {
         var oversized = $$"""{"fullName":"{{new string('x', (int)RequestLimits.MaxBodyBytes)}}"}""";

@@ -63,18 +63,20 @@ public static class AsOfViewEndpoints
         at = request.Moment(nameof(at));
         if (known.FirstOrDefault(aggregate => aggregate.Kind == kind) is not { } aggregate)
         {
-            return NotFound($"This service keeps no '{kind}'.");
+            return NotFound($"This service keeps no '{kind}'.", $"本服务不保存 '{kind}'。");
         }
 
         if (version is < 1)
         {
-            return Results.Problem(Problems.Create(Problems.Validation, "'version' counts from 1."));
+            return Results.Problem(Problems.Create(Problems.Validation, "'version' counts from 1.", "'version' 从 1 开始计数。"));
         }
 
         var state = await aggregate.StateAsync(session, id, version ?? 0, at, cancellation);
         if (state is null)
         {
-            return NotFound($"No {kind} {id} {(at is null ? "" : $"at {at:O}")}".TrimEnd() + ".");
+            return at is null
+                ? NotFound($"No {kind} {id}.", $"没有 {kind} {id}。")
+                : NotFound($"No {kind} {id} at {at:O}.", $"在 {at:O} 时没有 {kind} {id}。");
         }
 
         var events = await session.Events.FetchStreamAsync(id, version ?? 0, at, token: cancellation);
@@ -91,13 +93,13 @@ public static class AsOfViewEndpoints
     {
         if (known.FirstOrDefault(aggregate => aggregate.Kind == kind) is not { } aggregate)
         {
-            return NotFound($"This service keeps no '{kind}'.");
+            return NotFound($"This service keeps no '{kind}'.", $"本服务不保存 '{kind}'。");
         }
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
         if (events.Count == 0)
         {
-            return NotFound($"No {kind} {id}.");
+            return NotFound($"No {kind} {id}.", $"没有 {kind} {id}。");
         }
 
         var entries = new List<AggregateTimelineEntry>();
@@ -123,5 +125,5 @@ public static class AsOfViewEndpoints
             : ApiShape.Of(PersonalDataMasking.Mask(JsonNode.Parse(session.DocumentStore.Options.Serializer().ToJson(value)), value.GetType()),
                 value.GetType());
 
-    private static IResult NotFound(string detail) => Results.Problem(Problems.Create(Problems.NotFound, detail));
+    private static IResult NotFound(string english, string chinese) => Results.Problem(Problems.Create(Problems.NotFound, english, chinese));
 }

@@ -65,7 +65,8 @@ public static class HistoryEndpoints
     public static async Task<IResult> GetJourney(Guid personId, string? scope, HistoryFeed feed, PeerServices peers, OperationsOptions service,
         IOptions<HistoryOptions> options, HttpRequest request, CancellationToken cancellation) =>
         scope is not (null or "all" or "service")
-            ? Results.Problem(Problems.Create(Problems.Validation, "'scope' is 'all' (every service, the default) or 'service' (this one)."))
+            ? Results.Problem(Problems.Create(Problems.Validation,
+                "'scope' is 'all' (every service, the default) or 'service' (this one).", "'scope' 为 'all'（所有服务，默认）或 'service'（仅本服务）。"))
             : Results.Ok(scope == "service"
                 ? new Journey(personId, await LocalJourneyAsync(personId, feed, service, options.Value, cancellation), [])
                 : await JourneyAsync(personId, feed, peers, service, options.Value, request, cancellation));
@@ -175,15 +176,16 @@ public static class HistoryEndpoints
     {
         if (after is not null && !TryPosition(after, out _))
         {
-            return Results.Problem(Problems.Create(Problems.Validation, "'after' is not a cursor this feed gave out."));
+            return Results.Problem(Problems.Create(Problems.Validation, "'after' is not a cursor this feed gave out.", "'after' 不是本事件流给出的游标。"));
         }
 
         if (limit is < 1 or > MaximumPageSize)
         {
-            return Results.Problem(Problems.Create(Problems.Validation, $"'limit' is between 1 and {MaximumPageSize}."));
+            return Results.Problem(Problems.Create(Problems.Validation, $"'limit' is between 1 and {MaximumPageSize}.",
+                $"'limit' 须在 1 到 {MaximumPageSize} 之间。"));
         }
 
-        return from >= to ? Results.Problem(Problems.Create(Problems.Validation, "'from' is before 'to'.")) : null;
+        return from >= to ? Results.Problem(Problems.Create(Problems.Validation, "'from' is before 'to'.", "'from' 须早于 'to'。")) : null;
     }
 
     private static long Position(string? after) => after is not null && TryPosition(after, out var position) ? position : 0;

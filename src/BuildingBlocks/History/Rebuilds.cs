@@ -190,9 +190,10 @@ public static class StartRebuildEndpoint
 {
     public static ProblemDetails Validate(RebuildRequest? request, ProjectionRebuilder rebuilder) => request switch
     {
-        null => Problems.Create(Problems.MalformedRequest, "A request body is required."),
+        null => Problems.Create(Problems.MalformedRequest, "A request body is required.", "需要请求体。"),
         _ when !rebuilder.Kinds.Contains(request.Kind) =>
-            Problems.Create(Problems.Validation, $"'kind' is one of: {string.Join(", ", rebuilder.Kinds)}."),
+            Problems.Create(Problems.Validation, $"'kind' is one of: {string.Join(", ", rebuilder.Kinds)}.",
+                $"'kind' 须为以下之一：{string.Join(", ", rebuilder.Kinds)}。"),
         _ => WolverineContinue.NoProblems,
     };
 
@@ -216,5 +217,6 @@ public static class RebuildProgressEndpoint
     [EndpointSummary("How far a rebuild is: records rebuilt of all, events folded, events per second")]
     [ProducesResponseType<RebuildJob>(StatusCodes.Status200OK)]
     public static IResult Get(Guid id, ProjectionRebuilder rebuilder) =>
-        rebuilder.Find(id) is { } job ? Results.Ok(job) : Results.Problem(Problems.Create(Problems.NotFound, $"No rebuild {id} since the service started."));
+        rebuilder.Find(id) is { } job ? Results.Ok(job) : Results.Problem(Problems.Create(Problems.NotFound,
+            $"No rebuild {id} since the service started.", $"自服务启动以来没有重建 {id}。"));
 }

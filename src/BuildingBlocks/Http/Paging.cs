@@ -19,18 +19,22 @@ public static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
+    public static string LimitMessage => PartnerLanguages.Text($"A page holds 1 to {MaxLimit} items.", $"每页包含 1 到 {MaxLimit} 项。");
+
+    public static string CursorMessage => PartnerLanguages.Text("The cursor is not one this service gave out.", "该游标不是本服务给出的。");
+
     /// <summary>No problems, or a 400 naming <c>limit</c> or <c>cursor</c>.</summary>
     public static ProblemDetails Check(int? limit, string? cursor)
     {
         var errors = new Dictionary<string, string[]>();
         if (limit is < 1 or > MaxLimit)
         {
-            errors["limit"] = [$"A page holds 1 to {MaxLimit} items."];
+            errors["limit"] = [LimitMessage];
         }
 
         if (cursor is not null && DecodeGuid(cursor) is null)
         {
-            errors["cursor"] = ["The cursor is not one this service gave out."];
+            errors["cursor"] = [CursorMessage];
         }
 
         return errors.Count == 0 ? WolverineContinue.NoProblems : Validation.Problem(errors);

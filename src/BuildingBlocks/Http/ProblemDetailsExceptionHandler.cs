@@ -21,11 +21,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(Problems.PayloadTooLarge),
-            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = "The request could not be read." },
+            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Title = Problems.MalformedRequest.LocalTitle },
             ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => Problems.Create(Problems.Conflict,
-                "Another request changed this resource at the same moment. Read it again and retry."),
+                "Another request changed this resource at the same moment. Read it again and retry.", "另一请求同时更改了该资源。请重新读取后重试。"),
             _ when IsUniqueViolation(exception) => Problems.Create(Problems.Conflict,
-                "Another request created the same thing at the same moment. Read it again before retrying."),
+                "Another request created the same thing at the same moment. Read it again before retrying.", "另一请求同时创建了相同的资源。请先重新读取，再重试。"),
             _ when IsDatabaseUnreachable(exception) => Problems.Create(Problems.Unavailable),
             _ => Problems.Create(Problems.ServerError),
         };

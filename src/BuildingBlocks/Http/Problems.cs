@@ -84,7 +84,18 @@ public static class Problems
         .Where(kind => kind != MalformedRequest && kind != RuleViolated)
         .ToDictionary(kind => kind.Status);
 
-    public static ProblemDetails Create(ProblemKind kind, string? detail = null) => new()
+    public static ProblemDetails Create(ProblemKind kind) => Create(kind, detail: null);
+
+    /// <summary>A problem whose <c>detail</c> says what happened in the partner's language.</summary>
+    public static ProblemDetails Create(ProblemKind kind, string english, string chinese) =>
+        Create(kind, PartnerLanguages.Text(english, chinese));
+
+    public static Task WriteAsync(HttpContext context, ProblemKind kind) => WriteAsync(context, kind, detail: null);
+
+    public static Task WriteAsync(HttpContext context, ProblemKind kind, string english, string chinese) =>
+        WriteAsync(context, kind, PartnerLanguages.Text(english, chinese));
+
+    private static ProblemDetails Create(ProblemKind kind, string? detail) => new()
     {
         Type = kind.Type,
         Status = kind.Status,
@@ -92,7 +103,7 @@ public static class Problems
         Detail = detail,
     };
 
-    public static Task WriteAsync(HttpContext context, ProblemKind kind, string? detail = null)
+    private static Task WriteAsync(HttpContext context, ProblemKind kind, string? detail)
     {
         context.Response.StatusCode = kind.Status;
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

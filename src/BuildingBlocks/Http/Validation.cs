@@ -16,7 +16,7 @@ public static class Validation
     {
         if (request is null)
         {
-            return Problems.Create(Problems.MalformedRequest, "A request body is required.");
+            return Problems.Create(Problems.MalformedRequest, "A request body is required.", "需要请求体。");
         }
 
         var result = validator.Validate(request);
@@ -38,9 +38,17 @@ public static class Validation
         Title = Problems.Validation.LocalTitle,
     };
 
-    /// <summary>A 400 validation problem naming one invalid field.</summary>
-    public static HttpValidationProblemDetails Problem(string field, string message) =>
-        Problem(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>A 400 validation problem naming one invalid field, with the message in the partner's language.</summary>
+    public static HttpValidationProblemDetails Problem(string field, string english, string chinese) =>
+        Problem(new Dictionary<string, string[]> { [field] = [PartnerLanguages.Text(english, chinese)] });
+
+    /// <summary>
+    /// The rule's message in the partner's language, chosen when the request is validated. FluentValidation's
+    /// placeholders (<c>{PropertyValue}</c>, <c>{PropertyName}</c>) work in both.
+    /// </summary>
+    public static IRuleBuilderOptions<T, TProperty> WithMessage<T, TProperty>(
+        this IRuleBuilderOptions<T, TProperty> rule, string english, string chinese) =>
+        rule.WithMessage(_ => PartnerLanguages.Text(english, chinese));
 
     private static string JsonPath(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));

@@ -25,6 +25,7 @@ public static class Versions
             return WolverineContinue.NoProblems;
         }
 
-        return Problems.Create(Problems.PreconditionFailed, $"The current ETag is {ETag(currentVersion)}.");
+        return Problems.Create(Problems.PreconditionFailed, $"The current ETag is {ETag(currentVersion)}.",
+            $"资源当前的 ETag 为 {ETag(currentVersion)}。");
     }
 }

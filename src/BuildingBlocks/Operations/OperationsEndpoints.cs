@@ -41,7 +41,7 @@ public static class OperationsEndpoints
     [EndpointSummary("Where one event of this service came from: its flow (correlation), cause, command and partner")]
     [ProducesResponseType<EventProvenance>(StatusCodes.Status200OK)]
     public static async Task<IResult> GetEvent(Guid eventId, EventLineage lineage, CancellationToken cancellation) =>
-        await lineage.FindAsync(eventId, cancellation) is { } found ? Results.Ok(found) : NotFound($"No event {eventId} in this service.");
+        await lineage.FindAsync(eventId, cancellation) is { } found ? Results.Ok(found) : NotFound($"No event {eventId} in this service.", $"本服务中没有事件 {eventId}。");
 
     [WolverineGet($"{Prefix}/events")]
     [Allow(PartnerRole.Operator)]
@@ -59,7 +59,8 @@ public static class OperationsEndpoints
 
         if (filter.IsEmpty)
         {
-            return Results.Problem(Problems.Create(Problems.Validation, "Name a correlationId, one or more causationId, or one or more sentBy."));
+            return Results.Problem(Problems.Create(Problems.Validation,
+                "Name a correlationId, one or more causationId, or one or more sentBy.", "请给出 correlationId，或一个或多个 causationId，或一个或多个 sentBy。"));
         }
 
         return Results.Ok(new EventList(await lineage.QueryAsync(filter, cancellation)));
@@ -73,7 +74,7 @@ public static class OperationsEndpoints
     public static async Task<IResult> GetConsequences(Guid eventId, EventLineage lineage, HttpRequest request, CancellationToken cancellation) =>
         await lineage.FindAsync(eventId, cancellation) is { } cause
             ? Results.Ok(await lineage.ConsequencesAsync(cause, request, cancellation))
-            : NotFound($"No event {eventId} in this service.");
+            : NotFound($"No event {eventId} in this service.", $"本服务中没有事件 {eventId}。");
 
     [WolverineGet($"{Prefix}/flows/{{correlationId}}")]
     [Allow(PartnerRole.Operator)]
@@ -118,7 +119,7 @@ public static class OperationsEndpoints
                 letter.SentAt, letter.Source, letter.Replayable, letter.Envelope.Attempts, letter.Envelope.CorrelationId,
                 letter.Envelope.Headers.GetValueOrDefault(Provenance.Headers.SentBy),
                 letter.Envelope.Headers.GetValueOrDefault(ActorHeaders.PartnerId), MaskedBody(letter.Envelope.Data, MessageType(runtime, letter.MessageType))))
-            : NotFound($"No dead letter {id}.");
+            : NotFound($"No dead letter {id}.", $"没有死信 {id}。");
 
     [WolverinePost($"{Prefix}/dead-letters/{{id}}/replay")]
     [Allow(PartnerRole.Operator)]
@@ -129,7 +130,8 @@ public static class OperationsEndpoints
     {
         if (await runtime.Storage.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is null)
         {
-            return NotFound($"No dead letter {id} (a replayed one leaves the store once it is delivered again).");
+            return NotFound($"No dead letter {id} (a replayed one leaves the store once it is delivered again).",
+                $"没有死信 {id}（重放的死信在重新投递后即离开存储）。");
         }
 
         await runtime.Storage.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery([id]), cancellation);
@@ -145,7 +147,7 @@ public static class OperationsEndpoints
     {
         if (await runtime.Storage.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is null)
         {
-            return NotFound($"No dead letter {id}.");
+            return NotFound($"No dead letter {id}.", $"没有死信 {id}。");
         }
 
         await runtime.Storage.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery([id]), cancellation);
@@ -157,9 +159,9 @@ public static class OperationsEndpoints
         value.Length is 32 or 36 && value.All(character => char.IsAsciiHexDigit(character) || character == '-');
 
     private static IResult NotACorrelationId() => Results.Problem(Problems.Create(Problems.Validation,
-        "A correlation id is a trace id of 32 hexadecimal digits (or a GUID)."));
+        "A correlation id is a trace id of 32 hexadecimal digits (or a GUID).", "关联 ID 是由 32 位十六进制数字组成的追踪 ID（或 GUID）。"));
 
-    private static IResult NotFound(string detail) => Results.Problem(Problems.Create(Problems.NotFound, detail));
+    private static IResult NotFound(string english, string chinese) => Results.Problem(Problems.Create(Problems.NotFound, english, chinese));
 
     private static Type? MessageType(IWolverineRuntime runtime, string? messageType) =>
         messageType is not null && runtime is WolverineRuntime wolverine && wolverine.Handlers.TryFindMessageType(messageType, out var type)

@@ -83,7 +83,7 @@ public static class PartnerAccess
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return new ValueTask(Problems.WriteAsync(rejected.HttpContext, Problems.RateLimited,
-                    $"Retry after {seconds} seconds."));
+                    $"Retry after {seconds} seconds.", $"请在 {seconds} 秒后重试。"));
             };
         });
 

@@ -88,6 +88,9 @@ public record Waitlisted(Guid ActivityId, Guid RegistrationId, DateTimeOffset Wa
 /// <summary>A freed seat is offered to the first on the waitlist, until <paramref name="ExpiresAt"/>.</summary>
 public record SeatOffered(Guid ActivityId, Guid RegistrationId, DateTimeOffset ExpiresAt, DateTimeOffset OfferedAt);
 
+/// <summary>The seat offered is still unaccepted a while before it lapses at <paramref name="ExpiresAt"/>: its student is reminded.</summary>
+public record SeatOfferLapsing(Guid ActivityId, Guid RegistrationId, DateTimeOffset ExpiresAt, DateTimeOffset RemindedAt);
+
 public record SeatOfferLapsed(Guid ActivityId, Guid RegistrationId, DateTimeOffset LapsedAt);
 
 public record RegistrationCancelled(Guid ActivityId, Guid RegistrationId, CancelledBy By, DateTimeOffset CancelledAt);
@@ -118,6 +121,7 @@ public class Registration
     /// <summary>When the registration joined the waitlist, counted in joins; null when never waitlisted.</summary>
     public long? WaitlistedAt { get; set; }
     public DateTimeOffset? OfferExpiresAt { get; set; }
+    public DateTimeOffset? OfferRemindedAt { get; set; }
     public List<int> SessionsAttended { get; set; } = [];
     public bool NoShow { get; set; }
     public bool Completed { get; set; }
@@ -191,6 +195,8 @@ public class Activity
     public void Apply(Waitlisted waitlisted) => Set(waitlisted.RegistrationId, RegistrationState.Waitlisted).WaitlistedAt = ++WaitlistJoins;
 
     public void Apply(SeatOffered offered) => Set(offered.RegistrationId, RegistrationState.Offered).OfferExpiresAt = offered.ExpiresAt;
+
+    public void Apply(SeatOfferLapsing lapsing) => Find(lapsing.RegistrationId)!.OfferRemindedAt = lapsing.RemindedAt;
 
     public void Apply(SeatOfferLapsed lapsed) => Set(lapsed.RegistrationId, RegistrationState.Cancelled).OfferExpiresAt = null;
 

@@ -11,6 +11,8 @@ public static class Notifications
     public static IServiceCollection NotifyPartnersOfRegistrations(this IServiceCollection services) => services
         .Notify<SeatOffered>("registration.seat_offered", "A seat was offered from the waitlist: accept it before the offer lapses.",
             offered => (offered.ActivityId, offered.RegistrationId))
+        .Notify<SeatOfferLapsing>("registration.offer_lapsing", "The seat offered is still unaccepted and lapses soon (at the offer's expiry).",
+            lapsing => (lapsing.ActivityId, lapsing.RegistrationId))
         .Notify<SeatOfferLapsed>("registration.offer_lapsed", "The seat offered was not accepted in time; it went to the next on the waitlist.",
             lapsed => (lapsed.ActivityId, lapsed.RegistrationId))
         .Notify<SeatAssigned>("registration.confirmed", "The registration has a seat.", assigned => (assigned.ActivityId, assigned.RegistrationId))

@@ -22,23 +22,32 @@ public static class Seating
             ? new SeatAssigned(activity.Id, registrationId, now)
             : new Waitlisted(activity.Id, registrationId, now);
 
-    /// <summary>The lapse of every seat offer among the decided events, as scheduled messages.</summary>
-    public static OutgoingMessages LapsesOf(IEnumerable<object> events)
+    /// <summary>
+    /// For every seat offer among the decided events, its lapse and, when the offer is held longer than the reminder's
+    /// lead, the reminder before it, as scheduled messages.
+    /// </summary>
+    public static OutgoingMessages TimersOf(IEnumerable<object> events, EventsRules rules)
     {
-        var lapses = new OutgoingMessages();
+        var timers = new OutgoingMessages();
         foreach (var offered in events.OfType<SeatOffered>())
         {
-            lapses.Schedule(new Offering.SeatOfferDue(offered.ActivityId, offered.RegistrationId), offered.ExpiresAt);
+            var reminder = offered.ExpiresAt - rules.SeatOfferReminder;
+            if (reminder > offered.OfferedAt)
+            {
+                timers.Schedule(new Offering.SeatOfferReminderDue(offered.ActivityId, offered.RegistrationId, offered.ExpiresAt), reminder);
+            }
+
+            timers.Schedule(new Offering.SeatOfferDue(offered.ActivityId, offered.RegistrationId), offered.ExpiresAt);
         }
 
-        return lapses;
+        return timers;
     }
 
-    /// <summary>The HTTP answer to a registration decision, with the lapses of any seat it offered scheduled alongside.</summary>
+    /// <summary>The HTTP answer to a registration decision, with the timers of any seat it offered scheduled alongside.</summary>
     public static (IResult, Wolverine.Marten.Events, OutgoingMessages) RespondWithOffers(
-        this Decision decision, HttpRequest request, HttpResponse response, long version)
+        this Decision decision, HttpRequest request, HttpResponse response, long version, EventsRules rules)
     {
         var (result, events) = decision.Respond(request, response, version);
-        return (result, events, events.Count > 0 ? LapsesOf(decision.Events) : []);
+        return (result, events, events.Count > 0 ? TimersOf(decision.Events, rules) : []);
     }
 }

@@ -85,7 +85,8 @@ public class BranchStation
                 .Publishing(station.Changed(BranchStationStanding.Active, now)),
             BranchStationStanding.Active => Decision.Nothing,
             _ => new Refusal("designation-needs-an-application",
-                $"Only an applicant company can be designated; this branch station is {station.Standing}."),
+                $"Only an applicant company can be designated; this branch station is {station.Standing}.",
+                $"只有提出申请的企业才能认定为分站；该分站当前状态为 {station.Standing}。"),
         };
 
         public static Decision Suspend(BranchStation station, string reason, DateTimeOffset now) => station.Standing switch
@@ -94,7 +95,8 @@ public class BranchStation
                 .Publishing(station.Changed(BranchStationStanding.Suspended, now)),
             BranchStationStanding.Suspended => Decision.Nothing,
             _ => new Refusal("only-an-active-branch-station-is-suspended",
-                $"Only an active branch station can be suspended; this one is {station.Standing}."),
+                $"Only an active branch station can be suspended; this one is {station.Standing}.",
+                $"只有处于有效状态的分站才能暂停；该分站当前状态为 {station.Standing}。"),
         };
 
         public static Decision Reinstate(BranchStation station, DateTimeOffset now) => station.Standing switch
@@ -103,7 +105,8 @@ public class BranchStation
                 .Publishing(station.Changed(BranchStationStanding.Active, now)),
             BranchStationStanding.Active => Decision.Nothing,
             _ => new Refusal("only-a-suspended-branch-station-is-reinstated",
-                $"Only a suspended branch station can be reinstated; this one is {station.Standing}."),
+                $"Only a suspended branch station can be reinstated; this one is {station.Standing}.",
+                $"只有已暂停的分站才能恢复；该分站当前状态为 {station.Standing}。"),
         };
 
         public static Decision Revoke(BranchStation station, string reason, DateTimeOffset now) => station.Standing switch
@@ -112,7 +115,7 @@ public class BranchStation
                 .Publishing(station.Changed(BranchStationStanding.Revoked, now)),
             BranchStationStanding.Revoked => Decision.Nothing,
             _ => new Refusal("only-a-designated-branch-station-is-revoked",
-                "An application that was never designated cannot be revoked."),
+                "An application that was never designated cannot be revoked.", "从未获认定的申请不能撤销。"),
         };
     }
 }

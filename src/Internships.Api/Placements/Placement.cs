@@ -32,7 +32,8 @@ public record PlacementOffer(string Title, string Description, int Slots, DateOn
             RuleFor(x => x.Description).NotEmpty().MaximumLength(4000);
             RuleFor(x => x.Slots).InclusiveBetween(1, 500);
             RuleFor(x => x.StartDate).NotEmpty();
-            RuleFor(x => x.EndDate).NotEmpty().GreaterThan(x => x.StartDate).WithMessage("The end date must come after the start date.");
+            RuleFor(x => x.EndDate).NotEmpty().GreaterThan(x => x.StartDate).WithMessage("The end date must come after the start date.",
+                "结束日期必须晚于开始日期。");
             RuleFor(x => x.Location).NotEmpty().MaximumLength(200);
         }
     }
@@ -117,7 +118,8 @@ public class Placement
             PlacementState.AwaitingApproval => Decision.Of(new PlacementApproved(placement.Id, now)),
             PlacementState.Open => Decision.Nothing,
             _ => new Refusal("only-a-placement-awaiting-approval-is-approved",
-                $"Only a placement awaiting approval can be approved; this one is {placement.State}."),
+                $"Only a placement awaiting approval can be approved; this one is {placement.State}.",
+                $"只有待审批的实习岗位才能批准；该实习岗位当前状态为 {placement.State}。"),
         };
 
         public static Decision SendBack(Placement placement, string reason, DateTimeOffset now) => placement.State switch
@@ -125,7 +127,8 @@ public class Placement
             PlacementState.AwaitingApproval => Decision.Of(new PlacementSentBack(placement.Id, reason, now)),
             PlacementState.SentBack => Decision.Nothing,
             _ => new Refusal("only-a-placement-awaiting-approval-is-sent-back",
-                $"Only a placement awaiting approval can be sent back; this one is {placement.State}."),
+                $"Only a placement awaiting approval can be sent back; this one is {placement.State}.",
+                $"只有待审批的实习岗位才能退回；该实习岗位当前状态为 {placement.State}。"),
         };
 
         public static Decision Resubmit(Placement placement, PlacementOffer offer, DateTimeOffset now) => placement.State switch
@@ -133,7 +136,8 @@ public class Placement
             PlacementState.SentBack => Decision.Of(new PlacementResubmitted(placement.Id, offer, now)),
             PlacementState.AwaitingApproval when placement.Offer == offer => Decision.Nothing,
             _ => new Refusal("only-a-sent-back-placement-is-resubmitted",
-                $"Only a placement the base sent back can be resubmitted; this one is {placement.State}."),
+                $"Only a placement the base sent back can be resubmitted; this one is {placement.State}.",
+                $"只有被基地退回的实习岗位才能重新提交；该实习岗位当前状态为 {placement.State}。"),
         };
 
         public static Decision Withdraw(Placement placement, string reason, DateTimeOffset now) => placement.State switch
@@ -141,7 +145,9 @@ public class Placement
             PlacementState.AwaitingApproval or PlacementState.SentBack or PlacementState.Open =>
                 Decision.Of(new PlacementWithdrawn(placement.Id, reason, now)),
             PlacementState.Withdrawn => Decision.Nothing,
-            _ => new Refusal("a-filled-placement-is-already-closed", "Every slot of this placement is taken; it is closed."),
+            _ => new Refusal("a-filled-placement-is-already-closed",
+                "Every slot of this placement is taken; it is closed.",
+                "该实习岗位的名额已全部占满，岗位已关闭。"),
         };
 
         /// <summary>An agreement signed by all three parties takes a slot; the last slot closes the placement.</summary>
@@ -154,12 +160,14 @@ public class Placement
 
             if (placement.State == PlacementState.Filled || (placement.State == PlacementState.Open && placement.SlotsLeft <= 0))
             {
-                return new Refusal("placement-has-no-slot-left", "Every slot of this placement is taken.");
+                return new Refusal("placement-has-no-slot-left", "Every slot of this placement is taken.", "该实习岗位的名额已全部占满。");
             }
 
             if (placement.State != PlacementState.Open)
             {
-                return new Refusal("placement-must-be-open", $"The placement is {placement.State}, not open.");
+                return new Refusal("placement-must-be-open",
+                    $"The placement is {placement.State}, not open.",
+                    $"该实习岗位当前状态为 {placement.State}，未开放。");
             }
 
             return placement.SlotsLeft == 1

@@ -1,4 +1,5 @@
 using FluentValidation;
+using StudentBase.Http;
 using StudentBase.PersonalData;
 
 namespace Subsidies.Applications;
@@ -60,12 +61,12 @@ public record CompanyFacts(
         {
             RuleFor(x => x.CompanyName).NotEmpty().MaximumLength(200);
             RuleFor(x => x.UnifiedSocialCreditCode).NotEmpty().Matches("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
-                .WithMessage("Not a unified social credit code (18 characters).");
+                .WithMessage("Not a unified social credit code (18 characters).", "不是有效的统一社会信用代码（18 位）。");
             RuleFor(x => x.RegisteredOn).NotEmpty();
             RuleFor(x => x.FounderRole).IsInEnum();
             RuleFor(x => x.FounderShareholdingPercent).InclusiveBetween(0, 100);
             RuleFor(x => x.StaffByMonth).NotEmpty().Must(months => months.Count <= 24 && months.All(count => count is >= 0 and <= 100_000))
-                .WithMessage("Give up to 24 monthly staff counts, the most recent first.");
+                .WithMessage("Give up to 24 monthly staff counts, the most recent first.", "请提供最多 24 个月的月度员工人数，最近月份在前。");
             RuleFor(x => x.RdStaff).GreaterThanOrEqualTo(0);
             RuleFor(x => x.TeamWithBachelor).GreaterThanOrEqualTo(0);
             RuleFor(x => x.RdSpend).GreaterThanOrEqualTo(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using StudentBase.Contracts;
+using StudentBase.Http;
 
 namespace Subsidies.Policies;
 
@@ -49,7 +50,8 @@ public record SubsidyPolicyTerms(
         public Validator()
         {
             RuleFor(x => x.Version).NotEmpty().Matches("^[A-Za-z0-9][A-Za-z0-9.-]{0,31}$")
-                .WithMessage("A version is up to 32 letters, digits, dots and hyphens, e.g. 2022-05.");
+                .WithMessage("A version is up to 32 letters, digits, dots and hyphens, e.g. 2022-05.",
+                    "版本号最多 32 个字符，仅可包含字母、数字、点和连字符，例如 2022-05。");
             RuleFor(x => x.Title).NotEmpty().MaximumLength(200);
             RuleFor(x => x.EffectiveFrom).NotEmpty();
             RuleFor(x => x.Eligibility).NotNull();
@@ -70,7 +72,7 @@ public record SubsidyPolicyTerms(
                 instalment.RuleFor(x => x.DeadlineMonths).InclusiveBetween(1, 120);
             });
             RuleFor(x => x.Instalments).Must((policy, instalments) => instalments.Sum(i => i.Amount) <= policy.MaximumAmount)
-                .When(x => x.Instalments is not null).WithMessage("The instalments add up to more than the maximum amount.");
+                .When(x => x.Instalments is not null).WithMessage("The instalments add up to more than the maximum amount.", "各期分期款合计超过最高金额。");
             RuleFor(x => x.Review).NotNull();
             RuleFor(x => x.Review.RequiredReviews).InclusiveBetween(1, 20).When(x => x.Review is not null);
             RuleFor(x => x.Review.Rubric).NotEmpty().When(x => x.Review is not null);

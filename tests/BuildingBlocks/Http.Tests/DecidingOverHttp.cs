@@ -54,7 +54,7 @@ public class DecidingOverHttp
     {
         var (request, response) = Exchange();
 
-        var (result, events) = ((Decision)new Refusal("slots-are-finite", "No slot is left.")).Respond(request, response, version: 3);
+        var (result, events) = ((Decision)new Refusal("slots-are-finite", "No slot is left.", "没有剩余名额。")).Respond(request, response, version: 3);
 
         var problem = ProblemOf(result);
         problem.Type.ShouldBe(Problems.RuleViolated.Type);

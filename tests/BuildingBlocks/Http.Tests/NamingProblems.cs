@@ -20,7 +20,7 @@ public class NamingProblems
     [Fact]
     public void a_refusal_names_its_rule_in_the_problem()
     {
-        var problem = new Refusal("one-registration-per-university", "Already registered.").ToProblem();
+        var problem = new Refusal("one-registration-per-university", "Already registered.", "已经登记。").ToProblem();
 
         problem.Type.ShouldBe("/problems/rule-violated");
         problem.Detail.ShouldBe("Already registered.");

@@ -1,3 +1,6 @@
+using System.Globalization;
+using StudentBase.Contracts;
+using StudentBase.Partners;
 using StudentBase.Webhooks.Subscriptions;
 
 namespace StudentBase.Webhooks.Tests;
@@ -22,4 +25,26 @@ public class EndpointRules
     [InlineData("/hooks", true, false)]
     public void an_endpoint_is_an_https_url_on_the_internet_or_in_development_a_loopback_receiver(string endpoint, bool development, bool accepted) =>
         (WebhookEndpoints.Refusal(endpoint, development) is null).ShouldBe(accepted);
+
+    [Theory]
+    [InlineData("en", "The URL must be reachable from the internet, not a loopback or private address.", "A Company key never receives 'student.registered'.")]
+    [InlineData("zh-CN", "该 URL 必须可从互联网访问，不得为本机回环地址或私有地址。", "Company 密钥永远不会收到 'student.registered'。")]
+    public void a_refused_subscription_is_told_why_in_the_partner_s_language(string language, string endpointMessage, string typeMessage)
+    {
+        var company = new Partner("paoyou", PartnerRole.Company, Guid.CreateVersion7());
+        var catalogue = new[] { new NotificationType("student.registered", "A student was registered.", [PartnerRole.University]) };
+        var current = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var result = new Subscribe.Validator(development: false, company, catalogue)
+                .Validate(new Subscribe("https://10.1.2.3/hooks", ["student.registered"]));
+
+            result.Errors.Select(error => error.ErrorMessage).ShouldBe([endpointMessage, typeMessage]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = current;
+        }
+    }
 }

@@ -133,6 +133,31 @@ public class DecidingActivities
     }
 
     [Fact]
+    public void an_offer_held_longer_than_the_reminder_s_lead_is_reminded_once_before_it_lapses()
+    {
+        var rules = new EventsRules { SeatOfferPeriod = TimeSpan.FromHours(24), SeatOfferReminder = TimeSpan.FromHours(6) };
+        var expires = Now + rules.SeatOfferPeriod;
+        var offered = new SeatOffered(Guid.Empty, R(3), expires, Now);
+        var activity = Given(Plan(), [.. Seated(1), .. Seated(2), .. Waiting(3), new RegistrationCancelled(Guid.Empty, R(1), CancelledBy.Participant, Now), offered]);
+        var due = new SeatOfferReminderDue(activity.Id, R(3), expires);
+        var remindedAt = expires - rules.SeatOfferReminder;
+
+        Seating.TimersOf([offered with { ActivityId = activity.Id }], rules).ShouldSatisfyAllConditions(
+            timers => timers.Count.ShouldBe(2),
+            timers => timers.OfType<Wolverine.DeliveryMessage<SeatOfferReminderDue>>().ShouldHaveSingleItem().Options.ScheduledTime.ShouldBe(remindedAt));
+        Seating.TimersOf([offered], new EventsRules { SeatOfferPeriod = TimeSpan.FromHours(24), SeatOfferReminder = TimeSpan.FromHours(24) })
+            .ShouldHaveSingleItem().ShouldBeOfType<Wolverine.DeliveryMessage<SeatOfferDue>>();
+
+        SeatOfferReminderDue.Decide(activity, due, remindedAt).Events.ShouldBe([new SeatOfferLapsing(activity.Id, R(3), expires, remindedAt)]);
+        SeatOfferReminderDue.Decide(Given(Plan(), [.. Seated(1), .. Seated(2), .. Waiting(3), offered, new SeatOfferLapsing(Guid.Empty, R(3), expires, remindedAt)]),
+            due, remindedAt.AddMinutes(1)).ShouldBe(Decision.Nothing);
+        SeatOfferReminderDue.Decide(Given(Plan(), [.. Seated(1), .. Seated(2), .. Waiting(3), offered, new SeatAssigned(Guid.Empty, R(3), Now)]),
+            due, remindedAt).ShouldBe(Decision.Nothing);
+        SeatOfferReminderDue.Decide(activity, due with { ExpiresAt = expires.AddHours(1) }, remindedAt).ShouldBe(Decision.Nothing);
+        SeatOfferReminderDue.Decide(activity, due, expires).ShouldBe(Decision.Nothing);
+    }
+
+    [Fact]
     public void only_a_seated_participant_checks_in_on_the_day_and_the_first_check_in_is_published()
     {
         var activity = Given(Plan(), [.. Seated(1), .. Waiting(2)]);

@@ -141,17 +141,21 @@ public class RegisteringForActivities(EventsFixture fixture)
     }
 }
 
-/// <summary>The service with seat offers held for seconds instead of a day.</summary>
+/// <summary>
+/// The service with seat offers held for seconds instead of a day, reminded halfway. Scheduled messages are picked up every
+/// few seconds, so the reminder and the lapse are far enough apart to be picked up in turn.
+/// </summary>
 public sealed class ShortOffersFixture : EventsFixture
 {
-    protected override void Configure(IWebHostBuilder builder) =>
-        builder.UseSetting($"{EventsRules.Section}:{nameof(EventsRules.SeatOfferPeriod)}", "00:00:02");
+    protected override void Configure(IWebHostBuilder builder) => builder
+        .UseSetting($"{EventsRules.Section}:{nameof(EventsRules.SeatOfferPeriod)}", "00:00:12")
+        .UseSetting($"{EventsRules.Section}:{nameof(EventsRules.SeatOfferReminder)}", "00:00:06");
 }
 
 public class LapsingOffers(ShortOffersFixture fixture) : IClassFixture<ShortOffersFixture>
 {
     [Fact]
-    public async Task an_offer_not_accepted_in_time_lapses_to_the_next_on_the_waitlist()
+    public async Task an_offer_not_accepted_in_time_is_reminded_then_lapses_to_the_next_on_the_waitlist()
     {
         var activity = await fixture.ActivityAsync(capacity: 1);
         var seated = await fixture.RegisteredAsync(activity, await fixture.StudentAsync());
@@ -176,5 +180,18 @@ public class LapsingOffers(ShortOffersFixture fixture) : IClassFixture<ShortOffe
         var report = await fixture.GetAsync<WaitlistFairnessReport>($"/api/activities/{activity}/waitlist-fairness");
         report.Fair.ShouldBeTrue();
         report.Handouts.Select(handout => handout.RegistrationId).ShouldBe([first.Id, second.Id]);
+
+        await using var session = fixture.Host.DocumentStore().QuerySession();
+        var history = await session.Events.FetchStreamAsync(activity, token: TestContext.Current.CancellationToken);
+        history.Select(@event => @event.Data)
+            .Where(data => data switch
+            {
+                SeatOffered offered => offered.RegistrationId == first.Id,
+                SeatOfferLapsing lapsing => lapsing.RegistrationId == first.Id,
+                SeatOfferLapsed lapsed => lapsed.RegistrationId == first.Id,
+                _ => false,
+            })
+            .Select(data => data.GetType().Name)
+            .ShouldBe([nameof(SeatOffered), nameof(SeatOfferLapsing), nameof(SeatOfferLapsed)]);
     }
 }

@@ -35,7 +35,9 @@ public sealed partial class MalformedBodyMiddleware(
         {
             var command = context.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.DisplayName ?? requestType.Name;
             Malformed(logger, command, context.Request.Method, context.Request.Path.Value ?? "", exception.Path ?? "$");
-            await Problems.WriteAsync(context, Problems.MalformedRequest, exception.Message);
+            await Problems.WriteAsync(context, Problems.MalformedRequest, exception.Message, exception is UnstorableTextException unstorable
+                ? unstorable.ChineseMessage
+                : $"请求体无法读取（位置 {exception.Path ?? "$"}）：{exception.Message}");
             return;
         }
 
@@ -70,17 +72,19 @@ public sealed partial class MalformedBodyMiddleware(
             }
             catch (InvalidOperationException)
             {
-                throw new JsonException($"'{property}' is not valid Unicode text.");
+                throw new UnstorableTextException($"'{property}' is not valid Unicode text.", $"'{property}' 不是有效的 Unicode 文本。");
             }
 
             if (text.Contains('\0'))
             {
-                throw new JsonException($"'{property}' contains a NUL character, which cannot be stored.");
+                throw new UnstorableTextException($"'{property}' contains a NUL character, which cannot be stored.",
+                    $"'{property}' 含有无法保存的 NUL 字符。");
             }
 
             if (HasLoneSurrogate(text))
             {
-                throw new JsonException($"'{property}' is not valid Unicode text (a lone surrogate).");
+                throw new UnstorableTextException($"'{property}' is not valid Unicode text (a lone surrogate).",
+                    $"'{property}' 不是有效的 Unicode 文本（含有孤立的代理项）。");
             }
         }
     }
@@ -104,4 +108,9 @@ public sealed partial class MalformedBodyMiddleware(
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Command}: malformed body at {JsonPath} ({Method} {Path})")]
     private static partial void Malformed(ILogger logger, string command, string method, string path, string jsonPath);
+
+    private sealed class UnstorableTextException(string message, string chineseMessage) : JsonException(message)
+    {
+        public string ChineseMessage { get; } = chineseMessage;
+    }
 }

@@ -46,7 +46,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
         var key = values.ToString();
         if (key.Length is 0 or > MaxKeyLength)
         {
-            await Problems.WriteAsync(context, Problems.MalformedRequest, $"An {HeaderName} has 1 to {MaxKeyLength} characters.");
+            await Problems.WriteAsync(context, Problems.MalformedRequest, $"An {HeaderName} has 1 to {MaxKeyLength} characters.",
+                $"{HeaderName} 的长度为 1 到 {MaxKeyLength} 个字符。");
             return;
         }
 
@@ -118,7 +119,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
             if (outcome == Outcome.KeptByAnother)
             {
                 ClearAnswer(context);
-                await Problems.WriteAsync(context, Problems.Conflict, $"Another request with this {HeaderName} was kept at the same moment; retry.");
+                await Problems.WriteAsync(context, Problems.Conflict, $"Another request with this {HeaderName} was kept at the same moment; retry.",
+                    $"另一个使用相同 {HeaderName} 的请求同时被保存；请重试。");
                 return;
             }
         }

@@ -45,11 +45,11 @@ public sealed record Redeliver(Guid? NotificationId, DateTimeOffset? From, DateT
         public Validator()
         {
             RuleFor(x => x).Must(x => (x.NotificationId is not null) != (x.From is not null || x.To is not null))
-                .WithName("notificationId").WithMessage("Name either a notificationId, or a time range (from and to).");
+                .WithName("notificationId").WithMessage("Name either a notificationId, or a time range (from and to).", "请给出 notificationId，或时间范围（from 和 to），二者择一。");
             When(x => x.NotificationId is null, () =>
             {
                 RuleFor(x => x.From).NotNull();
-                RuleFor(x => x.To).NotNull().GreaterThan(x => x.From).WithMessage("'to' must be after 'from'.");
+                RuleFor(x => x.To).NotNull().GreaterThan(x => x.From).WithMessage("'to' must be after 'from'.", "'to' 必须晚于 'from'。");
             });
         }
     }
@@ -72,12 +72,12 @@ public static class DeliveryLogEndpoint
         var errors = new Dictionary<string, string[]>();
         if (limit is < 1 or > Paging.MaxLimit)
         {
-            errors["limit"] = [$"A page holds 1 to {Paging.MaxLimit} items."];
+            errors["limit"] = [Paging.LimitMessage];
         }
 
         if (cursor is not null && Before(cursor) is null)
         {
-            errors["cursor"] = ["The cursor is not one this service gave out."];
+            errors["cursor"] = [Paging.CursorMessage];
         }
 
         if (errors.Count > 0)
@@ -170,7 +170,8 @@ public static class RedeliverEndpoint
             .Single();
         if (queued == 0 && command.NotificationId is not null)
         {
-            return Results.Problem(Problems.Create(Problems.NotFound, $"No notification {command.NotificationId} was queued for this subscription."));
+            return Results.Problem(Problems.Create(Problems.NotFound, $"No notification {command.NotificationId} was queued for this subscription.",
+                $"该订阅没有排队的通知 {command.NotificationId}。"));
         }
 
         session.QueueSqlCommand(

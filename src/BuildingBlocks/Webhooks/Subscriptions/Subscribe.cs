@@ -27,14 +27,14 @@ public sealed record Subscribe(string Endpoint, IReadOnlyList<string> Types)
         {
             RuleFor(x => x.Endpoint).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(2000).Must(endpoint => WebhookEndpoints.Refusal(endpoint, development) is null)
                 .WithMessage(x => WebhookEndpoints.Refusal(x.Endpoint, development) ?? "");
-            RuleFor(x => x.Types).Cascade(CascadeMode.Stop).NotEmpty().Must(types => types.Count <= 100).WithMessage("Name at most 100 types.");
+            RuleFor(x => x.Types).Cascade(CascadeMode.Stop).NotEmpty().Must(types => types.Count <= 100).WithMessage("Name at most 100 types.", "最多列出 100 种类型。");
             RuleForEach(x => x.Types).Cascade(CascadeMode.Stop)
                 .NotEmpty()
                 .Must(type => catalogue.Any(known => known.Type == type))
-                .WithMessage((_, type) => $"'{type}' is not a notification type of this service.")
+                .WithMessage((_, type) => PartnerLanguages.Text($"'{type}' is not a notification type of this service.", $"'{type}' 不是本服务的通知类型。"))
                 .Must(type => catalogue.FirstOrDefault(known => known.Type == type) is not { } known
                               || partner.Role == PartnerRole.BaseAdministrator || known.Roles.Contains(partner.Role))
-                .WithMessage((_, type) => $"A {partner.Role} key never receives '{type}'.");
+                .WithMessage((_, type) => PartnerLanguages.Text($"A {partner.Role} key never receives '{type}'.", $"{partner.Role} 密钥永远不会收到 '{type}'。"));
         }
     }
 }
@@ -72,12 +72,12 @@ internal static class WebhookEndpoints
     {
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0)
         {
-            return "Give an absolute https URL.";
+            return PartnerLanguages.Text("Give an absolute https URL.", "请给出完整的 https URL。");
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            return "The URL may not carry credentials.";
+            return PartnerLanguages.Text("The URL may not carry credentials.", "URL 中不得包含凭据。");
         }
 
         var local = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IsPrivate(address));
@@ -88,10 +88,14 @@ internal static class WebhookEndpoints
 
         if (uri.Scheme != "https")
         {
-            return "Use https (plain http is accepted only for a loopback receiver in Development).";
+            return PartnerLanguages.Text("Use https (plain http is accepted only for a loopback receiver in Development).",
+                "请使用 https（仅在开发环境中、接收端为本机回环地址时接受 http）。");
         }
 
-        return local ? "The URL must be reachable from the internet, not a loopback or private address." : null;
+        return local
+            ? PartnerLanguages.Text("The URL must be reachable from the internet, not a loopback or private address.",
+                "该 URL 必须可从互联网访问，不得为本机回环地址或私有地址。")
+            : null;
     }
 
     private static bool IsPrivate(IPAddress address)

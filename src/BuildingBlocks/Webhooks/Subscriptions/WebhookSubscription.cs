@@ -119,7 +119,8 @@ public class WebhookSubscription
         {
             WebhookSubscriptionState.Active => Decision.Of(new WebhookSubscriptionPaused(subscription.Id, now)),
             WebhookSubscriptionState.Paused => Decision.Nothing,
-            _ => new Refusal("only-an-active-subscription-is-paused", $"Only an active subscription can be paused; this one is {subscription.State}."),
+            _ => new Refusal("only-an-active-subscription-is-paused", $"Only an active subscription can be paused; this one is {subscription.State}.",
+                $"只有有效的订阅才能暂停；该订阅当前状态为 {subscription.State}。"),
         };
 
         /// <summary>Resuming also re-enables a subscription the platform disabled, once the partner has fixed its endpoint.</summary>

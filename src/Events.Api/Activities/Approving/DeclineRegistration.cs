@@ -21,10 +21,11 @@ public record DeclineRegistration(string Reason)
 
     public static Decision Decide(Activity activity, Guid registrationId, string reason, DateTimeOffset now) => activity.Find(registrationId) switch
     {
-        null => new Refusal("no-such-registration", "The activity has no registration with this id."),
+        null => new Refusal("no-such-registration", "The activity has no registration with this id.", "该活动没有与此 ID 相符的报名。"),
         { State: RegistrationState.AwaitingApproval } => Decision.Of(new RegistrationDeclined(activity.Id, registrationId, reason, now)),
         { State: RegistrationState.Declined } => Decision.Nothing,
-        var registration => new Refusal("only-a-pending-registration-is-declined", $"The registration is {registration.State}."),
+        var registration => new Refusal("only-a-pending-registration-is-declined", $"The registration is {registration.State}.",
+            $"该报名当前状态为 {registration.State}。"),
     };
 }
 

@@ -30,7 +30,7 @@ public record CancelActivity(string Reason)
 
         if (activity.AttendanceClosed)
         {
-            return new Refusal("activity-is-over", "The activity has ended.");
+            return new Refusal("activity-is-over", "The activity has ended.", "该活动已结束。");
         }
 
         var registrants = activity.Registrations.Where(registration => registration.IsActive).Select(registration => registration.StudentId).ToList();

@@ -17,17 +17,18 @@ public static class CancelRegistration
     {
         if (activity.Find(registrationId) is not { } registration)
         {
-            return new Refusal("no-such-registration", "The activity has no registration with this id.");
+            return new Refusal("no-such-registration", "The activity has no registration with this id.", "该活动没有与此 ID 相符的报名。");
         }
 
         if (!registration.IsActive)
         {
-            return registration.State == RegistrationState.Cancelled ? Decision.Nothing : new Refusal("registration-is-closed", $"The registration is {registration.State}.");
+            return registration.State == RegistrationState.Cancelled ? Decision.Nothing : new Refusal("registration-is-closed", $"The registration is {registration.State}.",
+                $"该报名当前状态为 {registration.State}。");
         }
 
         if (activity.AttendanceClosed)
         {
-            return new Refusal("activity-is-over", "The activity has ended.");
+            return new Refusal("activity-is-over", "The activity has ended.", "该活动已结束。");
         }
 
         var freesSeat = registration.State is RegistrationState.Seated or RegistrationState.Offered ? 1 : 0;
@@ -62,6 +63,6 @@ public static class CancelRegistrationEndpoint
         }
 
         var by = partner.Role == PartnerRole.BaseAdministrator ? CancelledBy.Base : CancelledBy.Participant;
-        return CancelRegistration.Decide(activity, registrationId, by, rules.Value, clock.GetUtcNow()).RespondWithOffers(request, response, activity.Version);
+        return CancelRegistration.Decide(activity, registrationId, by, rules.Value, clock.GetUtcNow()).RespondWithOffers(request, response, activity.Version, rules.Value);
     }
 }

@@ -23,7 +23,7 @@ public record CheckIn(string? Code, Guid? RegistrationId, int? Session)
         public Validator()
         {
             RuleFor(x => x).Must(x => (x.Code is null) != (x.RegistrationId is null)).WithName("code")
-                .WithMessage("Give either the registration's code or its id.");
+                .WithMessage("Give either the registration's code or its id.", "请提供报名码或报名 ID，二者择一。");
             RuleFor(x => x.Code).Length(8).When(x => x.Code is not null);
             RuleFor(x => x.RegistrationId).NotEmpty().When(x => x.RegistrationId is not null);
             RuleFor(x => x.Session).InclusiveBetween(1, 60);
@@ -39,27 +39,29 @@ public record CheckIn(string? Code, Guid? RegistrationId, int? Session)
     {
         if (registration is null)
         {
-            return new Refusal("no-such-registration", "No registration of this activity has this code or id.");
+            return new Refusal("no-such-registration", "No registration of this activity has this code or id.", "该活动没有与此报名码或 ID 相符的报名。");
         }
 
         if (activity.Cancelled || activity.AttendanceClosed)
         {
-            return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "Attendance is closed.");
+            return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "Attendance is closed.",
+                activity.Cancelled ? "该活动已取消。" : "该活动已截止签到。");
         }
 
         if (CityTime.DateOf(now) < DateOnly.FromDateTime(activity.Plan.StartsAt.DateTime))
         {
-            return new Refusal("check-in-opens-on-the-day", $"Check-in opens on {activity.Plan.StartsAt:yyyy-MM-dd}.");
+            return new Refusal("check-in-opens-on-the-day", $"Check-in opens on {activity.Plan.StartsAt:yyyy-MM-dd}.",
+                $"签到将于 {activity.Plan.StartsAt:yyyy-MM-dd} 开放。");
         }
 
         if (session > activity.Plan.Sessions)
         {
-            return new Refusal("no-such-session", $"The activity has {activity.Plan.Sessions} session(s).");
+            return new Refusal("no-such-session", $"The activity has {activity.Plan.Sessions} session(s).", $"该活动共有 {activity.Plan.Sessions} 个场次。");
         }
 
         if (registration.State != RegistrationState.Seated)
         {
-            return new Refusal("only-a-seated-participant-checks-in", $"The registration is {registration.State}.");
+            return new Refusal("only-a-seated-participant-checks-in", $"The registration is {registration.State}.", $"该报名当前状态为 {registration.State}。");
         }
 
         if (registration.SessionsAttended.Contains(session))

@@ -26,8 +26,8 @@ public record UndoCheckIn(Guid RegistrationId, int? Session)
 
     public static Decision Decide(Activity activity, Guid registrationId, int session, DateTimeOffset now) => activity.Find(registrationId) switch
     {
-        null => new Refusal("no-such-registration", "The activity has no registration with this id."),
-        _ when activity.AttendanceClosed => new Refusal("activity-is-over", "Attendance is closed."),
+        null => new Refusal("no-such-registration", "The activity has no registration with this id.", "该活动没有与此 ID 相符的报名。"),
+        _ when activity.AttendanceClosed => new Refusal("activity-is-over", "Attendance is closed.", "该活动已截止签到。"),
         var registration when registration.SessionsAttended.Contains(session) => Decision.Of(new CheckInUndone(activity.Id, registrationId, session, now)),
         _ => Decision.Nothing,
     };

@@ -25,7 +25,8 @@ public static class CloseAttendance
 
         if (CityTime.DateOf(now) < DateOnly.FromDateTime(activity.Plan.StartsAt.DateTime))
         {
-            return new Refusal("attendance-closes-on-or-after-the-day", $"The activity starts on {activity.Plan.StartsAt:yyyy-MM-dd}.");
+            return new Refusal("attendance-closes-on-or-after-the-day", $"The activity starts on {activity.Plan.StartsAt:yyyy-MM-dd}.",
+                $"该活动于 {activity.Plan.StartsAt:yyyy-MM-dd} 开始。");
         }
 
         var seated = activity.Registrations.Where(registration => registration.State == RegistrationState.Seated).ToList();

@@ -30,7 +30,7 @@ public static class SeatOfferDueHandler
     {
         var events = new Wolverine.Marten.Events();
         events.AddRange(SeatOfferDue.Decide(activity, message.RegistrationId, rules.Value, clock.GetUtcNow()).Events);
-        var messages = Seating.LapsesOf(events);
+        var messages = Seating.TimersOf(events, rules.Value);
         if (events.Count == 0 && activity.Find(message.RegistrationId) is { State: RegistrationState.Offered, OfferExpiresAt: { } expires })
         {
             messages.Schedule(message, expires);

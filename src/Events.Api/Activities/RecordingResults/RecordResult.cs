@@ -31,24 +31,24 @@ public record RecordResult(Guid RegistrationId, int Rank, string? Award)
     {
         if (activity.Plan.Type != ActivityType.SkillsCompetition)
         {
-            return new Refusal("results-only-for-competitions", "Only a skills competition records results and awards.");
+            return new Refusal("results-only-for-competitions", "Only a skills competition records results and awards.", "仅技能竞赛可记录成绩和奖项。");
         }
 
         if (activity.Find(result.RegistrationId) is not { } registration)
         {
-            return new Refusal("no-such-registration", "The activity has no registration with this id.");
+            return new Refusal("no-such-registration", "The activity has no registration with this id.", "该活动没有与此 ID 相符的报名。");
         }
 
         if (registration.SessionsAttended.Count == 0)
         {
-            return new Refusal("results-need-attendance", "The participant was not checked in.");
+            return new Refusal("results-need-attendance", "The participant was not checked in.", "该参与者未签到。");
         }
 
         if (registration.Rank is not null)
         {
             return registration.Rank == result.Rank && registration.Award == result.Award
                 ? Decision.Nothing
-                : new Refusal("one-result-per-participant", "A result is already recorded for this participant.");
+                : new Refusal("one-result-per-participant", "A result is already recorded for this participant.", "该参与者的成绩已记录。");
         }
 
         var recorded = Decision.Of(new ResultRecorded(activity.Id, registration.Id, result.Rank, result.Award, now));

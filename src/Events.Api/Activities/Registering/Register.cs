@@ -32,22 +32,25 @@ public record Register(Guid StudentId)
     {
         if (activity.Cancelled || activity.AttendanceClosed)
         {
-            return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "The activity has ended.");
+            return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "The activity has ended.",
+                activity.Cancelled ? "该活动已取消。" : "该活动已结束。");
         }
 
         if (now < activity.Plan.RegistrationOpensAt)
         {
-            return new Refusal("registration-not-open-yet", $"Registration opens at {activity.Plan.RegistrationOpensAt:yyyy-MM-dd HH:mm zzz}.");
+            return new Refusal("registration-not-open-yet", $"Registration opens at {activity.Plan.RegistrationOpensAt:yyyy-MM-dd HH:mm zzz}.",
+                $"报名将于 {activity.Plan.RegistrationOpensAt:yyyy-MM-dd HH:mm zzz} 开始。");
         }
 
         if (now > activity.Plan.RegistrationClosesAt)
         {
-            return new Refusal("registration-closed", $"Registration closed at {activity.Plan.RegistrationClosesAt:yyyy-MM-dd HH:mm zzz}.");
+            return new Refusal("registration-closed", $"Registration closed at {activity.Plan.RegistrationClosesAt:yyyy-MM-dd HH:mm zzz}.",
+                $"报名已于 {activity.Plan.RegistrationClosesAt:yyyy-MM-dd HH:mm zzz} 截止。");
         }
 
         if (activity.Registrations.Any(registration => registration.StudentId == studentId && registration.IsActive))
         {
-            return new Refusal("one-registration-per-participant", "The student is already registered for this activity.");
+            return new Refusal("one-registration-per-participant", "The student is already registered for this activity.", "该学生已报名此活动。");
         }
 
         if (Ineligible(activity.Plan, student) is { } refusal)
@@ -66,16 +69,19 @@ public record Register(Guid StudentId)
         if (student is null)
         {
             return new Refusal("participant-must-be-a-registered-student",
-                "The Internships service has not registered this student (yet); only students it registered may take part.");
+                "The Internships service has not registered this student (yet); only students it registered may take part.",
+                "实习服务（Internships）尚未登记该学生；仅经其登记的学生方可参加。");
         }
 
         return plan.Audience switch
         {
             Audience.InternationalStudents when student.ExpectedGraduation is { } graduation
                                                  && graduation < DateOnly.FromDateTime(plan.StartsAt.DateTime) =>
-                new Refusal("only-current-international-students", $"The student graduated ({graduation:yyyy-MM-dd}) before the activity."),
+                new Refusal("only-current-international-students", $"The student graduated ({graduation:yyyy-MM-dd}) before the activity.",
+                    $"该学生已于活动开始前毕业（{graduation:yyyy-MM-dd}）。"),
             Audience.PartnerUniversityStudents when !plan.PartnerUniversityIds.Contains(student.UniversityId) =>
-                new Refusal("only-students-of-the-partner-universities", "The student's university is not among the activity's partner universities."),
+                new Refusal("only-students-of-the-partner-universities", "The student's university is not among the activity's partner universities.",
+                    "该学生所在高校不在该活动的合作高校之列。"),
             _ => null,
         };
     }
@@ -115,7 +121,8 @@ public static class RegisterEndpoint
                                       || partner.ActsForUniversity(university),
             _ => true,
         };
-        return allowed ? WolverineContinue.NoProblems : Problems.Create(Problems.Forbidden, "A partner registers only itself or its own students.");
+        return allowed ? WolverineContinue.NoProblems : Problems.Create(Problems.Forbidden, "A partner registers only itself or its own students.",
+            "合作方仅可为其自身或其所属学生报名。");
     }
 
     /// <summary>

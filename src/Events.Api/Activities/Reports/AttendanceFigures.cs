@@ -14,7 +14,7 @@ public static class AttendanceFiguresEndpoint
 {
     public static ProblemDetails Validate(int year) => year is >= 2000 and <= 2100
         ? Wolverine.Http.WolverineContinue.NoProblems
-        : Validation.Problem("year", "Give a year between 2000 and 2100.");
+        : Validation.Problem("year", "Give a year between 2000 and 2100.", "请给出 2000 到 2100 之间的年份。");
 
     /// <summary>Per type and per month (of the start, in the city's time zone) for one year: the base's attendance figures.</summary>
     [WolverineGet("/api/activity-figures", Name = "GetAttendanceFigures")]

@@ -22,7 +22,8 @@ public record RescheduleActivity(DateTimeOffset StartsAt, DateTimeOffset EndsAt,
         public Validator()
         {
             RuleFor(x => x.StartsAt).NotEmpty().WithinTheProgrammesYears();
-            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.").WithinTheProgrammesYears();
+            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.", "活动的结束时间须晚于开始时间。")
+                .WithinTheProgrammesYears();
             RuleFor(x => x.Venue).NotEmpty().MaximumLength(200).When(x => x.Venue is not null);
         }
     }
@@ -31,12 +32,14 @@ public record RescheduleActivity(DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     {
         if (activity.Cancelled || activity.AttendanceClosed)
         {
-            return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "The activity has ended.");
+            return new Refusal("activity-is-over", activity.Cancelled ? "The activity was cancelled." : "The activity has ended.",
+                activity.Cancelled ? "该活动已取消。" : "该活动已结束。");
         }
 
         if (command.EndsAt < activity.Plan.RegistrationClosesAt)
         {
-            return new Refusal("registration-closes-before-the-end", "The activity would end before its registration closes.");
+            return new Refusal("registration-closes-before-the-end", "The activity would end before its registration closes.",
+                "活动的结束时间将早于报名截止时间。");
         }
 
         var venue = command.Venue?.Trim() ?? activity.Plan.Venue;

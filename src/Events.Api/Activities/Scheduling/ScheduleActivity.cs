@@ -48,18 +48,20 @@ public record ScheduleActivity(
             RuleFor(x => x.Type).IsInEnum();
             RuleFor(x => x.Venue).NotEmpty().MaximumLength(200);
             RuleFor(x => x.StartsAt).NotEmpty().WithinTheProgrammesYears();
-            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.").WithinTheProgrammesYears();
+            RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).WithMessage("An activity ends after it starts.", "活动的结束时间须晚于开始时间。")
+                .WithinTheProgrammesYears();
             RuleFor(x => x.Capacity).InclusiveBetween(1, 10_000);
             RuleFor(x => x.RegistrationOpensAt).NotEmpty().WithinTheProgrammesYears();
-            RuleFor(x => x.RegistrationClosesAt).GreaterThan(x => x.RegistrationOpensAt).WithMessage("Registration closes after it opens.").WithinTheProgrammesYears()
-                .LessThanOrEqualTo(x => x.EndsAt).WithMessage("Registration closes by the end of the activity.");
+            RuleFor(x => x.RegistrationClosesAt).GreaterThan(x => x.RegistrationOpensAt)
+                .WithMessage("Registration closes after it opens.", "报名截止时间须晚于报名开始时间。").WithinTheProgrammesYears()
+                .LessThanOrEqualTo(x => x.EndsAt).WithMessage("Registration closes by the end of the activity.", "报名截止时间不得晚于活动结束时间。");
             RuleFor(x => x.Audience).IsInEnum();
             RuleFor(x => x.PartnerUniversityIds).NotEmpty().When(x => x.Audience == Audience.PartnerUniversityStudents)
-                .WithMessage("Name the partner universities whose students may register.");
+                .WithMessage("Name the partner universities whose students may register.", "请列明其学生可报名的合作高校。");
             RuleFor(x => x.PartnerUniversityIds).Must(ids => ids is null || ids.Count <= 100);
             RuleFor(x => x.Sessions).InclusiveBetween(1, 60);
             RuleFor(x => x.RequiredSessions).InclusiveBetween(1, 60).LessThanOrEqualTo(x => x.Sessions ?? 1)
-                .WithMessage("No more sessions can be required than the activity has.");
+                .WithMessage("No more sessions can be required than the activity has.", "要求出席的场次数不得超过活动的场次总数。");
         }
     }
 }

@@ -27,7 +27,8 @@ public record ApplyForBranchStation(string Name, string UnifiedSocialCreditCode,
             RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
             RuleFor(x => x.UnifiedSocialCreditCode).NotEmpty()
                 .Must(BranchStations.UnifiedSocialCreditCode.IsValid)
-                .WithMessage("Not a unified social credit code: 18 characters whose last is the GB 32100-2015 check character.");
+                .WithMessage("Not a unified social credit code: 18 characters whose last is the GB 32100-2015 check character.",
+                    "不是有效的统一社会信用代码：应为 18 位字符，最后一位为 GB 32100-2015 规定的校验码。");
             RuleFor(x => x.Industry).NotEmpty().MaximumLength(100);
             RuleFor(x => x.Contact).NotNull().SetValidator(Contact.Validator.Instance);
         }
@@ -41,7 +42,9 @@ public static class ApplyForBranchStationEndpoint
     /// <summary>One company, one branch station: a second application under the same code is refused.</summary>
     public static async Task<ProblemDetails> Before(ApplyForBranchStation command, IQuerySession session, CancellationToken cancellation) =>
         await session.Query<BranchStation>().AnyAsync(station => station.UnifiedSocialCreditCode == command.UnifiedSocialCreditCode, cancellation)
-            ? new Refusal("one-branch-station-per-company", "This company has already applied or is already a branch station.").ToProblem()
+            ? new Refusal("one-branch-station-per-company",
+                "This company has already applied or is already a branch station.",
+                "该企业已提出申请或已是分站。").ToProblem()
             : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/branch-stations", Name = "ApplyForBranchStation")]

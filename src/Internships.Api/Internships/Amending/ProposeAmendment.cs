@@ -36,7 +36,7 @@ public record ProposeAmendment(AgreementParty Party, AgreementChanges Changes, s
             RuleFor(x => x.Changes.Supervisor).NotEmpty().MaximumLength(200).When(x => x.Changes?.Supervisor is not null);
             RuleFor(x => x.Changes).Must(changes => changes.StartDate is not null || changes.EndDate is not null
                                                     || changes.HoursPerWeek is not null || changes.Supervisor is not null)
-                .When(x => x.Changes is not null).WithMessage("Name at least one term to change.");
+                .When(x => x.Changes is not null).WithMessage("Name at least one term to change.", "请至少指定一项需要变更的条款。");
         }
     }
 
@@ -45,12 +45,14 @@ public record ProposeAmendment(AgreementParty Party, AgreementChanges Changes, s
     {
         if (!internship.IsActive || internship.Terms is not { } terms)
         {
-            return new Refusal("amendments-need-a-signed-agreement", $"The internship is {internship.State}; there is no signed agreement to amend.");
+            return new Refusal("amendments-need-a-signed-agreement",
+                $"The internship is {internship.State}; there is no signed agreement to amend.",
+                $"该实习当前状态为 {internship.State}；没有可供变更的已签署实习协议。");
         }
 
         if (internship.PendingAmendment is not null)
         {
-            return new Refusal("one-amendment-at-a-time", "Another amendment is waiting for signatures.");
+            return new Refusal("one-amendment-at-a-time", "Another amendment is waiting for signatures.", "另一项变更正在等待签署。");
         }
 
         if (proposal.Party == AgreementParty.Company && hostStanding != BranchStationStanding.Active)
@@ -61,12 +63,14 @@ public record ProposeAmendment(AgreementParty Party, AgreementChanges Changes, s
         var amended = proposal.Changes.AppliedTo(terms);
         if (amended == terms)
         {
-            return new Refusal("an-amendment-changes-the-terms", "The changes leave every term as it is.");
+            return new Refusal("an-amendment-changes-the-terms", "The changes leave every term as it is.", "所提变更未改动任何条款。");
         }
 
         if (amended.EndDate <= amended.StartDate)
         {
-            return new Refusal("an-amendment-keeps-the-period-in-order", "The amended end date must come after the amended start date.");
+            return new Refusal("an-amendment-keeps-the-period-in-order",
+                "The amended end date must come after the amended start date.",
+                "变更后的结束日期必须晚于变更后的开始日期。");
         }
 
         if (amended.HoursPerWeek > rules.MaximumHoursPerWeek)
@@ -106,7 +110,8 @@ public static class ProposeAmendmentEndpoint
 
         if (!partner.ActsFor(internship, command.Party))
         {
-            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} proposes for itself.")), []);
+            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} proposes for itself.",
+                $"只有 {command.Party} 本方才能以自身名义提出变更。")), []);
         }
 
         var station = await session.LoadAsync<BranchStation>(internship.BranchStationId, cancellation);

@@ -26,7 +26,7 @@ public static class SignAmendment
 
         if (internship.PendingAmendment is not { } amendment || amendment.AmendmentId != amendmentId || internship.Terms is not { } terms)
         {
-            return new Refusal("no-such-pending-amendment", "No amendment with this id waits for signatures.");
+            return new Refusal("no-such-pending-amendment", "No amendment with this id waits for signatures.", "不存在该 id 对应的待签署变更。");
         }
 
         if (amendment.SignedBy.Contains(party))
@@ -78,7 +78,8 @@ public static class SignAmendmentEndpoint
 
         if (!partner.ActsFor(internship, command.Party))
         {
-            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} signs for itself.")), []);
+            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} signs for itself.",
+                $"只有 {command.Party} 本方才能以自身名义签署。")), []);
         }
 
         var station = await session.LoadAsync<BranchStation>(internship.BranchStationId, cancellation);

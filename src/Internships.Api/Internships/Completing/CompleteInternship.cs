@@ -32,22 +32,26 @@ public record CompleteInternship(DateOnly EndedOn, string CertificateNumber)
         {
             return internship.EndedOn == endedOn && internship.CertificateNumber == certificateNumber
                 ? Decision.Nothing
-                : new Refusal("internship-is-closed", "The internship was already completed.");
+                : new Refusal("internship-is-closed", "The internship was already completed.", "该实习已经完成。");
         }
 
         if (internship.State != InternshipState.Started || internship.StartedOn is not { } startedOn)
         {
-            return new Refusal("completion-needs-a-started-internship", $"The internship is {internship.State}.");
+            return new Refusal("completion-needs-a-started-internship", $"The internship is {internship.State}.", $"该实习当前状态为 {internship.State}。");
         }
 
         if (internship.FinalEvaluation is null)
         {
-            return new Refusal("completion-needs-the-final-evaluation", "The company supervisor has not submitted the final evaluation.");
+            return new Refusal("completion-needs-the-final-evaluation",
+                "The company supervisor has not submitted the final evaluation.",
+                "企业指导人员尚未提交终期评价。");
         }
 
         if (endedOn < startedOn)
         {
-            return new Refusal("completion-ends-after-the-start", $"The internship started on {startedOn:yyyy-MM-dd}.");
+            return new Refusal("completion-ends-after-the-start",
+                $"The internship started on {startedOn:yyyy-MM-dd}.",
+                $"该实习开始于 {startedOn:yyyy-MM-dd}。");
         }
 
         return Decision.Of(new InternshipCompleted(internship.Id, startedOn, endedOn, certificateNumber, now))

@@ -26,11 +26,15 @@ public static class GiveConsent
     }
 
     public static readonly Refusal OnlyTheOwnUniversity =
-        new("only-the-students-own-university-consents", "Only the student's own university decides on the intention.");
+        new("only-the-students-own-university-consents",
+            "Only the student's own university decides on the intention.",
+            "只有学生所在高校才能对该实习意向作出决定。");
 
     public static Refusal NotAwaitingConsent(Internship internship) => internship.State == InternshipState.Lapsed
-        ? new Refusal("intention-lapsed", "The university decided nothing in time; the intention lapsed.")
-        : new Refusal("consent-needs-an-intention-awaiting-it", $"The internship is {internship.State}; no intention awaits consent.");
+        ? new Refusal("intention-lapsed", "The university decided nothing in time; the intention lapsed.", "高校未在期限内作出决定；该实习意向已失效。")
+        : new Refusal("consent-needs-an-intention-awaiting-it",
+            $"The internship is {internship.State}; no intention awaits consent.",
+            $"该实习当前状态为 {internship.State}；没有等待同意的实习意向。");
 }
 
 public static class GiveConsentEndpoint

@@ -35,11 +35,12 @@ public record DraftAgreement(
         public Validator()
         {
             RuleFor(x => x.StartDate).NotEmpty();
-            RuleFor(x => x.EndDate).NotEmpty().GreaterThan(x => x.StartDate).WithMessage("The end date must come after the start date.");
+            RuleFor(x => x.EndDate).NotEmpty().GreaterThan(x => x.StartDate).WithMessage("The end date must come after the start date.",
+                "结束日期必须晚于开始日期。");
             RuleFor(x => x.HoursPerWeek).InclusiveBetween(1, 168);
             RuleFor(x => x.Supervisor).NotEmpty().MaximumLength(200);
             RuleFor(x => x.MonthlyStipend).GreaterThanOrEqualTo(0).PrecisionScale(12, 2, ignoreTrailingZeros: true);
-            RuleFor(x => x.LearningGoals).NotEmpty().Must(goals => goals.Count <= 20).WithMessage("At most 20 learning goals.");
+            RuleFor(x => x.LearningGoals).NotEmpty().Must(goals => goals.Count <= 20).WithMessage("At most 20 learning goals.", "学习目标最多 20 项。");
             RuleForEach(x => x.LearningGoals).NotEmpty().MaximumLength(500);
             RuleFor(x => x.Workplace).NotEmpty().MaximumLength(200).When(x => x.Workplace is not null);
         }
@@ -51,10 +52,12 @@ public record DraftAgreement(
         {
             return internship.State switch
             {
-                InternshipState.AwaitingConsent => new Refusal("agreement-needs-university-consent", "The university has not consented yet."),
+                InternshipState.AwaitingConsent => new Refusal("agreement-needs-university-consent", "The university has not consented yet.", "高校尚未同意。"),
                 InternshipState.Agreed or InternshipState.Endorsed or InternshipState.Started =>
-                    new Refusal("a-signed-agreement-changes-only-by-amendment", "All three parties signed; propose an amendment instead."),
-                _ => new Refusal("internship-is-closed", $"The internship is {internship.State}."),
+                    new Refusal("a-signed-agreement-changes-only-by-amendment",
+                        "All three parties signed; propose an amendment instead.",
+                        "三方均已签署；请改为提出变更。"),
+                _ => new Refusal("internship-is-closed", $"The internship is {internship.State}.", $"该实习当前状态为 {internship.State}。"),
             };
         }
 
@@ -69,7 +72,9 @@ public record DraftAgreement(
     }
 
     public static Refusal HoursLimit(InternshipRules rules) =>
-        new("hours-per-week-within-limit", $"An intern works at most {rules.MaximumHoursPerWeek} hours a week.");
+        new("hours-per-week-within-limit",
+            $"An intern works at most {rules.MaximumHoursPerWeek} hours a week.",
+            $"实习学生每周工作时间不得超过 {rules.MaximumHoursPerWeek} 小时。");
 
     private static bool SameTerms(AgreementTerms current, AgreementTerms terms) =>
         current with { LearningGoals = terms.LearningGoals } == terms && current.LearningGoals.SequenceEqual(terms.LearningGoals);

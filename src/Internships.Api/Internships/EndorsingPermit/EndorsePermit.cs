@@ -23,7 +23,8 @@ public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUnti
         {
             RuleFor(x => x.Place).NotEmpty().MaximumLength(200);
             RuleFor(x => x.ValidFrom).NotEmpty();
-            RuleFor(x => x.ValidUntil).NotEmpty().GreaterThanOrEqualTo(x => x.ValidFrom).WithMessage("The endorsement must end after it begins.");
+            RuleFor(x => x.ValidUntil).NotEmpty().GreaterThanOrEqualTo(x => x.ValidFrom).WithMessage("The endorsement must end after it begins.",
+                "签注的结束日期不得早于开始日期。");
             RuleFor(x => x.Reference).NotEmpty().MaximumLength(100);
         }
     }
@@ -36,18 +37,23 @@ public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUnti
     {
         if (!internship.IsActive || internship.Terms is not { } terms)
         {
-            return new Refusal("endorsement-needs-a-signed-agreement", $"The internship is {internship.State}; there is no signed agreement to endorse.");
+            return new Refusal("endorsement-needs-a-signed-agreement",
+                $"The internship is {internship.State}; there is no signed agreement to endorse.",
+                $"该实习当前状态为 {internship.State}；没有可供签注的已签署实习协议。");
         }
 
         if (endorsement.ValidFrom > terms.StartDate || endorsement.ValidUntil < terms.EndDate)
         {
             return new Refusal("endorsement-must-cover-the-agreement-period",
-                $"The agreement runs from {terms.StartDate:yyyy-MM-dd} to {terms.EndDate:yyyy-MM-dd}; the endorsement must cover all of it.");
+                $"The agreement runs from {terms.StartDate:yyyy-MM-dd} to {terms.EndDate:yyyy-MM-dd}; the endorsement must cover all of it.",
+                $"实习协议期限为 {terms.StartDate:yyyy-MM-dd} 至 {terms.EndDate:yyyy-MM-dd}；签注须涵盖整个期限。");
         }
 
         if (!endorsement.Covers(terms))
         {
-            return new Refusal("endorsement-must-name-the-workplace", $"The agreement's workplace is '{terms.Workplace}'.");
+            return new Refusal("endorsement-must-name-the-workplace",
+                $"The agreement's workplace is '{terms.Workplace}'.",
+                $"实习协议约定的工作地点为 '{terms.Workplace}'。");
         }
 
         return internship.Endorsement == endorsement ? Decision.Nothing : Decision.Of(new PermitEndorsed(internship.Id, endorsement, now));

@@ -26,14 +26,16 @@ public record EvaluateHost(int Rating, string Comments)
     {
         if (internship.State is not (InternshipState.Started or InternshipState.Completed or InternshipState.Terminated) || internship.StartedOn is null)
         {
-            return new Refusal("host-evaluation-needs-a-started-internship", $"The internship is {internship.State}.");
+            return new Refusal("host-evaluation-needs-a-started-internship",
+                $"The internship is {internship.State}.",
+                $"该实习当前状态为 {internship.State}。");
         }
 
         if (internship.HostEvaluation is { } earlier)
         {
             return earlier.Rating == evaluation.Rating && earlier.Comments == evaluation.Comments
                 ? Decision.Nothing
-                : new Refusal("one-evaluation-per-stage", "The student already evaluated the host.");
+                : new Refusal("one-evaluation-per-stage", "The student already evaluated the host.", "该学生已对接收企业作出评价。");
         }
 
         return Decision.Of(new HostEvaluated(internship.Id, evaluation.Rating, evaluation.Comments, now));

@@ -30,7 +30,7 @@ public record EvaluateIntern(EvaluationStage Stage, int Rating, string Comments)
     {
         if (internship.State != InternshipState.Started)
         {
-            return new Refusal("evaluations-need-a-started-internship", $"The internship is {internship.State}.");
+            return new Refusal("evaluations-need-a-started-internship", $"The internship is {internship.State}.", $"该实习当前状态为 {internship.State}。");
         }
 
         var earlier = evaluation.Stage == EvaluationStage.MidTerm ? internship.MidTermEvaluation : internship.FinalEvaluation;
@@ -38,7 +38,9 @@ public record EvaluateIntern(EvaluationStage Stage, int Rating, string Comments)
         {
             return earlier.Rating == evaluation.Rating && earlier.Comments == evaluation.Comments
                 ? Decision.Nothing
-                : new Refusal("one-evaluation-per-stage", $"The {evaluation.Stage} evaluation was already submitted.");
+                : new Refusal("one-evaluation-per-stage",
+                    $"The {evaluation.Stage} evaluation was already submitted.",
+                    $"{evaluation.Stage} 阶段的评价已提交。");
         }
 
         return Decision.Of(new InternEvaluated(internship.Id, evaluation.Stage, evaluation.Rating, evaluation.Comments, now));

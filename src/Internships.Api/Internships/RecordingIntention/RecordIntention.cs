@@ -38,13 +38,17 @@ public record RecordIntention(Guid StudentId, Guid PlacementId)
 
     public static Refusal? Decide(Facts facts) => facts switch
     {
-        { Student: null } => new Refusal("intention-needs-a-registered-student", "No such student."),
+        { Student: null } => new Refusal("intention-needs-a-registered-student", "No such student.", "不存在该学生。"),
         { Placement: null } or { Placement.State: not PlacementState.Open } =>
-            new Refusal("placement-must-be-open", $"The placement is {facts.Placement?.State.ToString() ?? "unknown"}, not open."),
+            new Refusal("placement-must-be-open",
+                $"The placement is {facts.Placement?.State.ToString() ?? "unknown"}, not open.",
+                $"该实习岗位当前状态为 {facts.Placement?.State.ToString() ?? "unknown"}，未开放。"),
         { Station.Standing: not BranchStationStanding.Active } or { Station: null } =>
-            new Refusal("only-an-active-branch-station-takes-interns", "The placement's branch station is not active."),
+            new Refusal("only-an-active-branch-station-takes-interns", "The placement's branch station is not active.", "该实习岗位所属的分站未处于有效状态。"),
         { AlreadyIntended: true } =>
-            new Refusal("one-intention-per-student-and-placement", "The student already has an intention for this placement."),
+            new Refusal("one-intention-per-student-and-placement",
+                "The student already has an intention for this placement.",
+                "该学生已登记过对此实习岗位的实习意向。"),
         _ => null,
     };
 }
@@ -78,7 +82,8 @@ public static class RecordIntentionEndpoint
         };
         if (!mayRecord)
         {
-            return Problems.Create(Problems.Forbidden, "A partner records intentions only for its own students or placements.");
+            return Problems.Create(Problems.Forbidden, "A partner records intentions only for its own students or placements.",
+                "合作方只能为本方的学生或实习岗位登记实习意向。");
         }
 
         return RecordIntention.Decide(facts)?.ToProblem() ?? WolverineContinue.NoProblems;

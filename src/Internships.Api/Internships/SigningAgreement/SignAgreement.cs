@@ -23,10 +23,12 @@ public static class SignAgreement
     public sealed record Outcome(Decision Internship, IReadOnlyList<object> PlacementEvents);
 
     public static readonly Refusal HostMayNotSign = new("a-suspended-or-revoked-branch-station-signs-nothing-new",
-        "The branch station is suspended or revoked: it signs nothing new (running internships continue).");
+        "The branch station is suspended or revoked: it signs nothing new (running internships continue).",
+        "该分站已被暂停或撤销：不得再签署任何新文件（进行中的实习照常继续）。");
 
     public static Refusal PermitMustCover(DateOnly expiry, DateOnly endDate) => new("residence-permit-must-cover-the-internship",
-        $"The residence permit expires on {expiry:yyyy-MM-dd}, before the internship ends on {endDate:yyyy-MM-dd}.");
+        $"The residence permit expires on {expiry:yyyy-MM-dd}, before the internship ends on {endDate:yyyy-MM-dd}.",
+        $"居留许可于 {expiry:yyyy-MM-dd} 到期，早于实习结束日期 {endDate:yyyy-MM-dd}。");
 
     public static Outcome Decide(Internship internship, AgreementParty party, Facts facts, InternshipRules rules, DateTimeOffset now)
     {
@@ -38,13 +40,15 @@ public static class SignAgreement
         if (internship.State != InternshipState.Consented)
         {
             return Refused(internship.State == InternshipState.AwaitingConsent
-                ? new Refusal("agreement-needs-university-consent", "The university has not consented yet.")
-                : new Refusal("internship-is-closed", $"The internship is {internship.State}; there is nothing to sign."));
+                ? new Refusal("agreement-needs-university-consent", "The university has not consented yet.", "高校尚未同意。")
+                : new Refusal("internship-is-closed",
+                    $"The internship is {internship.State}; there is nothing to sign.",
+                    $"该实习当前状态为 {internship.State}；没有可签署的内容。"));
         }
 
         if (internship.Terms is not { } terms)
         {
-            return Refused(new Refusal("agreement-must-be-drafted-before-signing", "There are no terms to sign yet."));
+            return Refused(new Refusal("agreement-must-be-drafted-before-signing", "There are no terms to sign yet.", "尚无可供签署的协议条款。"));
         }
 
         if (internship.SignedBy.Contains(party))
@@ -75,7 +79,9 @@ public static class SignAgreement
 
         if (facts.StudentHasAnotherActiveInternship)
         {
-            return Refused(new Refusal("one-active-internship-per-student", "The student already has an active internship: one host at a time."));
+            return Refused(new Refusal("one-active-internship-per-student",
+                "The student already has an active internship: one host at a time.",
+                "该学生已有进行中的实习：同一时间只能在一家接收企业实习。"));
         }
 
         var slot = Placement.Decide.TakeSlot(facts.Placement, internship.Id, now);
@@ -123,7 +129,8 @@ public static class SignAgreementEndpoint
 
         if (!partner.ActsFor(internship, command.Party))
         {
-            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} signs for itself.")), []);
+            return (Results.Problem(Problems.Create(Problems.Forbidden, $"Only the {command.Party} signs for itself.",
+                $"只有 {command.Party} 本方才能以自身名义签署。")), []);
         }
 
         var placement = await session.Events.FetchForWriting<Placement>(internship.PlacementId, cancellation);

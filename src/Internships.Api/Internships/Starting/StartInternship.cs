@@ -42,22 +42,26 @@ public record StartInternship(DateOnly StartedOn)
         if (internship.State == InternshipState.Agreed)
         {
             return new Refusal("no-start-before-permit-endorsement",
-                "The residence permit has not been endorsed for this internship's place and period.");
+                "The residence permit has not been endorsed for this internship's place and period.", "居留许可尚未针对本次实习的地点和期限办理签注。");
         }
 
         if (internship.State != InternshipState.Endorsed || internship.Terms is not { } terms || internship.Endorsement is not { } endorsement)
         {
-            return new Refusal("only-an-endorsed-internship-starts", $"The internship is {internship.State}.");
+            return new Refusal("only-an-endorsed-internship-starts", $"The internship is {internship.State}.", $"该实习当前状态为 {internship.State}。");
         }
 
         if (!endorsement.Covers(terms))
         {
-            return new Refusal("endorsement-must-cover-the-agreement-period", "The agreement changed since the endorsement; it needs a new one.");
+            return new Refusal("endorsement-must-cover-the-agreement-period",
+                "The agreement changed since the endorsement; it needs a new one.",
+                "办理签注后实习协议已有变更，需要重新办理签注。");
         }
 
         if (startedOn < terms.StartDate)
         {
-            return new Refusal("no-start-before-the-agreed-start-date", $"The agreement starts on {terms.StartDate:yyyy-MM-dd}.");
+            return new Refusal("no-start-before-the-agreed-start-date",
+                $"The agreement starts on {terms.StartDate:yyyy-MM-dd}.",
+                $"实习协议约定的开始日期为 {terms.StartDate:yyyy-MM-dd}。");
         }
 
         if (residencePermitExpiry < terms.EndDate || residencePermitExpiry < startedOn)

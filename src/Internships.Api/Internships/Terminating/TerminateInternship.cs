@@ -33,8 +33,10 @@ public record TerminateInternship(string Reason, DateOnly EndedOn)
                 .Publishing(new Published.InternshipTerminated(internship.Id, internship.StudentId, internship.BranchStationId, by.ToString(), endedOn, now)),
         InternshipState.Terminated => Decision.Nothing,
         InternshipState.AwaitingConsent or InternshipState.Consented =>
-            new Refusal("an-intention-is-withdrawn-not-terminated", "Nothing binds the parties yet; withdraw the intention instead."),
-        _ => new Refusal("internship-is-closed", $"The internship is {internship.State}."),
+            new Refusal("an-intention-is-withdrawn-not-terminated",
+                "Nothing binds the parties yet; withdraw the intention instead.",
+                "各方尚未受任何约束；请改为撤回实习意向。"),
+        _ => new Refusal("internship-is-closed", $"The internship is {internship.State}.", $"该实习当前状态为 {internship.State}。"),
     };
 }
 

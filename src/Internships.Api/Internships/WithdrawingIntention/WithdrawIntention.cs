@@ -26,8 +26,10 @@ public record WithdrawIntention(string Reason)
         InternshipState.AwaitingConsent or InternshipState.Consented => Decision.Of(new IntentionWithdrawn(internship.Id, by, reason, now)),
         InternshipState.Withdrawn => Decision.Nothing,
         InternshipState.Agreed or InternshipState.Endorsed or InternshipState.Started =>
-            new Refusal("a-signed-agreement-is-terminated-not-withdrawn", "All three parties signed; terminate the internship instead."),
-        _ => new Refusal("only-an-open-intention-is-withdrawn", $"The internship is {internship.State}."),
+            new Refusal("a-signed-agreement-is-terminated-not-withdrawn",
+                "All three parties signed; terminate the internship instead.",
+                "三方均已签署；请改为终止实习。"),
+        _ => new Refusal("only-an-open-intention-is-withdrawn", $"The internship is {internship.State}.", $"该实习当前状态为 {internship.State}。"),
     };
 }
 

@@ -25,9 +25,11 @@ public record IssueApiKey(PartnerRole Role, Guid? ScopeId, string Label)
         {
             RuleFor(x => x.Role).IsInEnum();
             RuleFor(x => x.ScopeId).NotEmpty().When(x => x.Role.IsBound())
-                .WithMessage("A University, Company or Applicant key must name the university, branch station or applicant it acts for.");
+                .WithMessage("A University, Company or Applicant key must name the university, branch station or applicant it acts for.",
+                    "University、Company 或 Applicant 类型的密钥必须指明其所代表的高校、分站或申请方。");
             RuleFor(x => x.ScopeId).Null().When(x => !x.Role.IsBound())
-                .WithMessage("Only University, Company and Applicant keys are bound to a scope.");
+                .WithMessage("Only University, Company and Applicant keys are bound to a scope.",
+                    "只有 University、Company 和 Applicant 类型的密钥才绑定作用范围。");
             RuleFor(x => x.Label).NotEmpty().MaximumLength(100);
         }
     }
@@ -54,7 +56,8 @@ public static class IssueApiKeyEndpoint
     {
         return System.Text.RegularExpressions.Regex.IsMatch(partnerId, PartnerIdPattern)
             ? IssueApiKey.Validator.Instance.Check(command)
-            : Validation.Problem("partnerId", "A partner id is 2 to 64 lower-case letters, digits and hyphens.");
+            : Validation.Problem("partnerId",
+                "A partner id is 2 to 64 lower-case letters, digits and hyphens.", "合作方 id 由 2 至 64 个小写字母、数字和连字符组成。");
     }
 
     [WolverinePost("/api/partners/{partnerId}/api-keys", Name = "IssueApiKey")]

@@ -30,7 +30,8 @@ public record PostPlacement(Guid BranchStationId, PlacementOffer Offer)
     public static Refusal? Check(BranchStation? station) => station?.Standing == BranchStationStanding.Active
         ? null
         : new Refusal("only-an-active-branch-station-posts-placements",
-            station is null ? "No such branch station." : $"The branch station is {station.Standing}, not active.");
+            station is null ? "No such branch station." : $"The branch station is {station.Standing}, not active.",
+            station is null ? "不存在该分站。" : $"该分站当前状态为 {station.Standing}，未处于有效状态。");
 }
 
 public static class PostPlacementEndpoint
@@ -41,7 +42,7 @@ public static class PostPlacementEndpoint
     {
         if (!user.Partner().ActsForBranchStation(command.BranchStationId))
         {
-            return Problems.Create(Problems.Forbidden, "A company posts placements only for its own branch station.");
+            return Problems.Create(Problems.Forbidden, "A company posts placements only for its own branch station.", "企业只能为本企业的分站发布实习岗位。");
         }
 
         return PostPlacement.Check(await session.LoadAsync<BranchStation>(command.BranchStationId, cancellation))?.ToProblem()

@@ -34,8 +34,9 @@ public static class GetMonthlyFiguresEndpoint
 {
     public const int MaxMonths = 120;
 
-    private static readonly string MonthFormat =
-        $"A month as yyyy-MM between {ProgrammeYears.Earliest.Year} and {ProgrammeYears.Latest.Year}, e.g. 2026-07.";
+    private static string MonthFormat => PartnerLanguages.Text(
+        $"A month as yyyy-MM between {ProgrammeYears.Earliest.Year} and {ProgrammeYears.Latest.Year}, e.g. 2026-07.",
+        $"月份格式为 yyyy-MM，介于 {ProgrammeYears.Earliest.Year} 年与 {ProgrammeYears.Latest.Year} 年之间，例如 2026-07。");
 
     public static ProblemDetails Validate(string? from, string? to)
     {
@@ -54,11 +55,11 @@ public static class GetMonthlyFiguresEndpoint
         {
             if (first > last)
             {
-                errors["from"] = ["The first month comes after the last."];
+                errors["from"] = [PartnerLanguages.Text("The first month comes after the last.", "起始月份晚于结束月份。")];
             }
             else if (MonthsBetween(first, last) > MaxMonths)
             {
-                errors["to"] = [$"At most {MaxMonths} months at a time."];
+                errors["to"] = [PartnerLanguages.Text($"At most {MaxMonths} months at a time.", $"每次最多 {MaxMonths} 个月。")];
             }
         }
 

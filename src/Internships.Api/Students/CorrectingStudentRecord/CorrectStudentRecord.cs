@@ -35,7 +35,7 @@ public record CorrectStudentRecord(
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
             RuleFor(x => x).Must(x => x.FullName is not null || x.Programme is not null || x.DegreeLevel is not null
                                       || x.ExpectedGraduation is not null || x.ResidencePermitExpiry is not null)
-                .WithName("correction").WithMessage("Name at least one field to correct.");
+                .WithName("correction").WithMessage("Name at least one field to correct.", "请至少指定一个需要更正的字段。");
         }
     }
 
@@ -95,14 +95,16 @@ public static class CorrectStudentRecordEndpoint
 
         if ((command.ExpectedGraduation ?? student.ExpectedGraduation) <= student.EnrolledOn)
         {
-            return (Results.Problem(Validation.Problem("expectedGraduation", "The expected graduation must come after enrolment.")), []);
+            return (Results.Problem(Validation.Problem("expectedGraduation",
+                "The expected graduation must come after enrolment.", "预计毕业日期必须晚于入学日期。")), []);
         }
 
         var key = await session.KeyForAsync(student.Id, cancellation);
         if (key.IsErased)
         {
             return (Results.Problem(new Refusal("an-erased-student-is-not-changed",
-                "The student's personal data was erased at their request; the base keeps nothing more about them.").ToProblem()), []);
+                "The student's personal data was erased at their request; the base keeps nothing more about them.",
+                "该学生的个人数据已应本人要求删除；基地不再保存与其有关的任何信息。").ToProblem()), []);
         }
 
         var corrected = CorrectStudentRecord.Decide(student, key.Reveal(student.EncryptedFullName), command, key.Protect, clock.GetUtcNow());

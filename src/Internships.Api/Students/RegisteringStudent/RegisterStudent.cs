@@ -40,16 +40,17 @@ public record RegisterStudent(
             RuleFor(x => x.UniversityId).NotEmpty();
             RuleFor(x => x.FullName).NotEmpty().MaximumLength(200);
             RuleFor(x => x.Nationality).NotEmpty()
-                .Must(CountryCodes.IsAssigned).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.")
+                .Must(CountryCodes.IsAssigned).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.",
+                    "'{PropertyValue}' 不是 ISO 3166-1 alpha-2 国家代码。")
                 .Must(code => !string.Equals(code, CountryCodes.China, StringComparison.OrdinalIgnoreCase))
-                .WithMessage("An international student must be a foreign national.");
+                .WithMessage("An international student must be a foreign national.", "国际学生必须具有外国国籍。");
             RuleFor(x => x.PassportNumber).NotEmpty().Matches("^[A-Za-z0-9]{5,20}$")
-                .WithMessage("A passport number has 5 to 20 letters and digits.");
+                .WithMessage("A passport number has 5 to 20 letters and digits.", "护照号码由 5 至 20 位字母和数字组成。");
             RuleFor(x => x.Programme).NotEmpty().MaximumLength(200);
             RuleFor(x => x.DegreeLevel).IsInEnum();
             RuleFor(x => x.EnrolledOn).NotEmpty();
             RuleFor(x => x.ExpectedGraduation).NotEmpty()
-                .GreaterThan(x => x.EnrolledOn).WithMessage("The expected graduation must come after enrolment.");
+                .GreaterThan(x => x.EnrolledOn).WithMessage("The expected graduation must come after enrolment.", "预计毕业日期必须晚于入学日期。");
             RuleFor(x => x.ResidencePermitExpiry).NotEmpty();
         }
     }
@@ -64,11 +65,13 @@ public static class RegisterStudentEndpoint
     {
         if (!user.Partner().ActsForUniversity(command.UniversityId))
         {
-            return Problems.Create(Problems.Forbidden, "A university registers only its own students.");
+            return Problems.Create(Problems.Forbidden, "A university registers only its own students.", "高校只能注册本校学生。");
         }
 
         return await session.LoadAsync<University>(command.UniversityId, cancellation) is null
-            ? new Refusal("students-are-nominated-by-a-registered-university", "The university is not registered with the base.").ToProblem()
+            ? new Refusal("students-are-nominated-by-a-registered-university",
+                "The university is not registered with the base.",
+                "该高校尚未在基地注册。").ToProblem()
             : WolverineContinue.NoProblems;
     }
 

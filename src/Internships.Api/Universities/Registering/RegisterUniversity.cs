@@ -38,7 +38,7 @@ public static class RegisterUniversityEndpoint
     {
         var name = command.Name.Trim();
         return await session.Query<University>().AnyAsync(university => university.Name == name, cancellation)
-            ? new Refusal("one-registration-per-university", "A university with this name is already registered.").ToProblem()
+            ? new Refusal("one-registration-per-university", "A university with this name is already registered.", "已有同名高校注册。").ToProblem()
             : WolverineContinue.NoProblems;
     }
 

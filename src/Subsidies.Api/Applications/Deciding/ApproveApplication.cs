@@ -31,7 +31,8 @@ public record ApproveApplication(decimal Amount, IReadOnlyList<InstalmentPlan>? 
         public Validator()
         {
             RuleFor(x => x.Amount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
-            RuleFor(x => x.Instalments).Must(plan => plan is null || plan.Count is >= 1 and <= 20).WithMessage("A plan has 1 to 20 instalments.");
+            RuleFor(x => x.Instalments).Must(plan => plan is null || plan.Count is >= 1 and <= 20)
+                .WithMessage("A plan has 1 to 20 instalments.", "分期计划须包含 1 至 20 期。");
             RuleForEach(x => x.Instalments).ChildRules(instalment =>
             {
                 instalment.RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
@@ -45,23 +46,26 @@ public record ApproveApplication(decimal Amount, IReadOnlyList<InstalmentPlan>? 
     {
         if (application.State == ApplicationState.Approved)
         {
-            return application.GrantedAmount == approval.Amount ? Decision.Nothing : new Refusal("application-is-decided", "The application was already approved.");
+            return application.GrantedAmount == approval.Amount ? Decision.Nothing : new Refusal("application-is-decided", "The application was already approved.",
+                "该申请已获批准。");
         }
 
         if (application.State != ApplicationState.Eligible)
         {
-            return new Refusal("decisions-need-an-eligible-application", $"The application is {application.State}.");
+            return new Refusal("decisions-need-an-eligible-application", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。");
         }
 
         if (application.ValidReviews < policy.Review.RequiredReviews)
         {
             return new Refusal("decision-needs-enough-valid-reviews",
-                $"{application.ValidReviews} valid review(s); policy {policy.Version} requires {policy.Review.RequiredReviews}.");
+                $"{application.ValidReviews} valid review(s); policy {policy.Version} requires {policy.Review.RequiredReviews}.",
+                $"有效审核意见为 {application.ValidReviews} 份；政策版本 {policy.Version} 要求 {policy.Review.RequiredReviews} 份。");
         }
 
         if (approval.Amount < policy.MinimumAmount || approval.Amount > policy.MaximumAmount)
         {
-            return new Refusal("amount-within-the-policy-range", $"Policy {policy.Version} grants CNY {policy.MinimumAmount:#,0} to {policy.MaximumAmount:#,0}.");
+            return new Refusal("amount-within-the-policy-range", $"Policy {policy.Version} grants CNY {policy.MinimumAmount:#,0} to {policy.MaximumAmount:#,0}.",
+                $"政策版本 {policy.Version} 的补贴金额为人民币 {policy.MinimumAmount:#,0} 元至 {policy.MaximumAmount:#,0} 元。");
         }
 
         var plan = approval.Instalments?.Select((instalment, index) => new PlannedInstalment(index + 1, instalment.Name.Trim(), instalment.Amount,
@@ -71,7 +75,8 @@ public record ApproveApplication(decimal Amount, IReadOnlyList<InstalmentPlan>? 
         if (plan.Sum(instalment => instalment.Amount) != approval.Amount)
         {
             return new Refusal("instalments-add-up-to-the-amount",
-                $"The instalments add up to CNY {plan.Sum(instalment => instalment.Amount):#,0.##}, not CNY {approval.Amount:#,0.##}.");
+                $"The instalments add up to CNY {plan.Sum(instalment => instalment.Amount):#,0.##}, not CNY {approval.Amount:#,0.##}.",
+                $"各期分期款合计为人民币 {plan.Sum(instalment => instalment.Amount):#,0.##} 元，而非人民币 {approval.Amount:#,0.##} 元。");
         }
 
         return Decision.Of(new ApplicationApproved(application.Id, approval.Amount, policy.Version, plan, now))
@@ -100,7 +105,8 @@ public static class ApproveApplicationEndpoint
         var policy = await session.LoadAsync<SubsidyPolicy>(SubsidyPolicy.IdOf(application.Assessment?.PolicyVersion ?? ""), cancellation);
         if (policy is null)
         {
-            return (Results.Problem(new Refusal("decisions-need-an-eligible-application", $"The application is {application.State}.").ToProblem()), [], []);
+            return (Results.Problem(new Refusal("decisions-need-an-eligible-application", $"The application is {application.State}.",
+                $"该申请当前状态为 {application.State}。").ToProblem()), [], []);
         }
 
         var decision = ApproveApplication.Decide(application, command, policy.Terms, clock.GetUtcNow());

@@ -19,7 +19,7 @@ public record RejectApplication(IReadOnlyList<string> Reasons)
 
         public Validator()
         {
-            RuleFor(x => x.Reasons).NotEmpty().Must(reasons => reasons.Count <= 20).WithMessage("Give 1 to 20 reasons.");
+            RuleFor(x => x.Reasons).NotEmpty().Must(reasons => reasons.Count <= 20).WithMessage("Give 1 to 20 reasons.", "请提供 1 至 20 条理由。");
             RuleForEach(x => x.Reasons).NotEmpty().MaximumLength(500);
         }
     }
@@ -29,7 +29,7 @@ public record RejectApplication(IReadOnlyList<string> Reasons)
         ApplicationState.Eligible or ApplicationState.Ineligible => Decision.Of(new ApplicationRejected(application.Id, reasons, now))
             .Publishing(new Published.SubsidyRejected(application.Id, application.ApplicantId, now)),
         ApplicationState.Rejected => Decision.Nothing,
-        _ => new Refusal("decisions-need-an-eligible-application", $"The application is {application.State}."),
+        _ => new Refusal("decisions-need-an-eligible-application", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。"),
     };
 }
 

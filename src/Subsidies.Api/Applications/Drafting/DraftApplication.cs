@@ -53,13 +53,14 @@ public static class DraftApplicationEndpoint
         var partner = user.Partner();
         if (partner.Role == PartnerRole.Applicant && !partner.IsApplicant(command.ApplicantId))
         {
-            return Problems.Create(Problems.Forbidden, "An applicant applies only for themselves.");
+            return Problems.Create(Problems.Forbidden, "An applicant applies only for themselves.", "申请人仅可为本人提出申请。");
         }
 
         if (await session.LoadAsync<PersonalDataKey>(command.ApplicantId, cancellation) is { IsErased: true })
         {
             return new Refusal("an-erased-person-does-not-apply",
-                "The applicant's personal data was erased at their request; the base keeps nothing more about them.").ToProblem();
+                "The applicant's personal data was erased at their request; the base keeps nothing more about them.",
+                "应申请人本人要求，其个人数据已被删除；基地不再保存其任何其他信息。").ToProblem();
         }
 
         var open = await session.Query<SubsidyApplication>().AnyAsync(
@@ -67,7 +68,8 @@ public static class DraftApplicationEndpoint
                 && application.State != ApplicationState.Rejected && application.State != ApplicationState.Closed,
             cancellation);
         return open
-            ? new Refusal("one-application-at-a-time", "The applicant already has an application in progress or granted.").ToProblem()
+            ? new Refusal("one-application-at-a-time", "The applicant already has an application in progress or granted.",
+                "该申请人已有一项正在办理或已获批准的申请。").ToProblem()
             : WolverineContinue.NoProblems;
     }
 

@@ -35,7 +35,8 @@ public record EditApplication(DateOnly FounderBirthDate, CompanyFacts Company)
         if (!application.IsOpenToTheApplicant)
         {
             return new Refusal("a-submitted-application-changes-only-when-returned",
-                $"The application is {application.State}; the applicant can change it only while drafting or after the base returns it.");
+                $"The application is {application.State}; the applicant can change it only while drafting or after the base returns it.",
+                $"该申请当前状态为 {application.State}；申请人仅可在草拟阶段或基地退回补正后修改申请。");
         }
 
         return application.Facts.SameAs(company) && currentBirthDate == birthDate
@@ -72,7 +73,8 @@ public static class EditApplicationEndpoint
         if (key.IsErased)
         {
             return (Results.Problem(new Refusal("an-erased-founder-is-not-changed",
-                "The founder's personal data was erased at their request; the application keeps only its company facts.").ToProblem()), []);
+                "The founder's personal data was erased at their request; the application keeps only its company facts.",
+                "应创始人本人要求，其个人数据已被删除；该申请仅保留企业信息。").ToProblem()), []);
         }
 
         var current = key.Reveal(application.EncryptedFounderBirthDate);

@@ -22,15 +22,16 @@ public record VerifyMilestone(string Evidence)
 
     public static Decision Decide(SubsidyApplication application, int number, string evidence, DateTimeOffset now) =>
         application.Suspended
-            ? new Refusal("subsidy-suspended", $"The grant is suspended: {application.RemedyReason}")
+            ? new Refusal("subsidy-suspended", $"The grant is suspended: {application.RemedyReason}", $"该项补贴已暂停：{application.RemedyReason}")
             : application.Instalments.Find(instalment => instalment.Number == number) switch
         {
-            null => new Refusal("no-such-instalment", "The grant has no instalment with this number."),
+            null => new Refusal("no-such-instalment", "The grant has no instalment with this number.", "该项补贴没有此编号的分期款。"),
             { State: InstalmentState.Pending } when application.State == ApplicationState.Approved =>
                 Decision.Of(new MilestoneVerified(application.Id, number, evidence, now)),
             { State: InstalmentState.MilestoneVerified or InstalmentState.Released } => Decision.Nothing,
-            { State: InstalmentState.Lapsed } => new Refusal("instalment-lapsed", "The milestone deadline passed; the instalment lapsed."),
-            _ => new Refusal("milestones-need-a-granted-subsidy", $"The application is {application.State}."),
+            { State: InstalmentState.Lapsed } => new Refusal("instalment-lapsed", "The milestone deadline passed; the instalment lapsed.",
+                "里程碑截止日期已过，该期分期款已失效。"),
+            _ => new Refusal("milestones-need-a-granted-subsidy", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。"),
         };
 }
 

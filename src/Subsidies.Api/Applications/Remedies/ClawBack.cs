@@ -29,12 +29,13 @@ public record ClawBack(decimal Amount, string Reason)
     {
         if (application.State is not (ApplicationState.Approved or ApplicationState.Terminated or ApplicationState.Closed))
         {
-            return new Refusal("claw-back-needs-a-grant", $"The application is {application.State}.");
+            return new Refusal("claw-back-needs-a-grant", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。");
         }
 
         var reclaimable = application.Paid - application.ClawedBack;
         return amount > reclaimable
-            ? new Refusal("claw-back-at-most-what-was-paid", $"CNY {reclaimable:#,0.##} was paid and not yet reclaimed.")
+            ? new Refusal("claw-back-at-most-what-was-paid", $"CNY {reclaimable:#,0.##} was paid and not yet reclaimed.",
+                $"已拨付且尚未追回的金额为人民币 {reclaimable:#,0.##} 元。")
             : Decision.Of(new AmountClawedBack(application.Id, amount, reason, now));
     }
 }

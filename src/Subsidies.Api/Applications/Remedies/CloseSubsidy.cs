@@ -15,8 +15,9 @@ public static class CloseSubsidy
         ApplicationState.Terminated => Decision.Of(new SubsidyClosed(application.Id, now)),
         ApplicationState.Approved when application.Instalments.All(instalment => instalment.State is InstalmentState.Released or InstalmentState.Lapsed) =>
             Decision.Of(new SubsidyClosed(application.Id, now)),
-        ApplicationState.Approved => new Refusal("close-after-every-instalment-is-settled", "An instalment is still to be verified or paid."),
-        _ => new Refusal("remedies-apply-to-a-running-grant", $"The application is {application.State}."),
+        ApplicationState.Approved => new Refusal("close-after-every-instalment-is-settled", "An instalment is still to be verified or paid.",
+            "仍有分期款尚待核验或拨付。"),
+        _ => new Refusal("remedies-apply-to-a-running-grant", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。"),
     };
 }
 

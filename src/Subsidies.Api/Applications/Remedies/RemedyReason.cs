@@ -17,5 +17,5 @@ public record RemedyReason(string Reason)
 
     public static Refusal? NotGranted(SubsidyApplication application) => application.State == ApplicationState.Approved
         ? null
-        : new Refusal("remedies-apply-to-a-running-grant", $"The application is {application.State}.");
+        : new Refusal("remedies-apply-to-a-running-grant", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。");
 }

@@ -16,7 +16,7 @@ public static class TerminateSubsidy
         ApplicationState.Terminated => Decision.Nothing,
         ApplicationState.Approved => Decision.Of(new SubsidyTerminated(application.Id, reason, now))
             .Publishing(new Published.SubsidyTerminated(application.Id, application.ApplicantId, application.Paid, now)),
-        _ => new Refusal("remedies-apply-to-a-running-grant", $"The application is {application.State}."),
+        _ => new Refusal("remedies-apply-to-a-running-grant", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。"),
     };
 }
 

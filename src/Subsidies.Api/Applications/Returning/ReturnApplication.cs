@@ -19,7 +19,7 @@ public record ReturnApplication(IReadOnlyList<string> Reasons)
 
         public Validator()
         {
-            RuleFor(x => x.Reasons).NotEmpty().Must(reasons => reasons.Count <= 20).WithMessage("Give 1 to 20 reasons.");
+            RuleFor(x => x.Reasons).NotEmpty().Must(reasons => reasons.Count <= 20).WithMessage("Give 1 to 20 reasons.", "请提供 1 至 20 条理由。");
             RuleForEach(x => x.Reasons).NotEmpty().MaximumLength(500);
         }
     }
@@ -28,7 +28,7 @@ public record ReturnApplication(IReadOnlyList<string> Reasons)
     {
         ApplicationState.Eligible or ApplicationState.Ineligible => Decision.Of(new ApplicationReturned(application.Id, reasons, now)),
         ApplicationState.Returned when application.ReturnReasons.SequenceEqual(reasons) => Decision.Nothing,
-        _ => new Refusal("only-a-submitted-application-is-returned", $"The application is {application.State}."),
+        _ => new Refusal("only-a-submitted-application-is-returned", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。"),
     };
 }
 

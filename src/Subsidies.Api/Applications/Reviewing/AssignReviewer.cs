@@ -24,7 +24,7 @@ public record AssignReviewer(string ReviewerId)
     {
         if (application.State != ApplicationState.Eligible)
         {
-            return new Refusal("reviews-need-an-eligible-application", $"The application is {application.State}.");
+            return new Refusal("reviews-need-an-eligible-application", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。");
         }
 
         return application.ReviewBy(reviewerId) is null ? Decision.Of(new ReviewerAssigned(application.Id, reviewerId, now)) : Decision.Nothing;

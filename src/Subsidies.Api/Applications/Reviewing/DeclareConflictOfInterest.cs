@@ -23,9 +23,10 @@ public record DeclareConflictOfInterest(string Reason)
     /// <summary>The reviewer is excluded; a review already given no longer counts.</summary>
     public static Decision Decide(SubsidyApplication application, string reviewerId, string reason, DateTimeOffset now) => application.ReviewBy(reviewerId) switch
     {
-        null => new Refusal("only-an-assigned-reviewer-reviews", "This reviewer is not assigned to the application."),
+        null => new Refusal("only-an-assigned-reviewer-reviews", "This reviewer is not assigned to the application.", "该审核人未被分配审核此申请。"),
         { ConflictOfInterest: true } => Decision.Nothing,
-        _ when application.State != ApplicationState.Eligible => new Refusal("reviews-need-an-eligible-application", $"The application is {application.State}."),
+        _ when application.State != ApplicationState.Eligible => new Refusal("reviews-need-an-eligible-application", $"The application is {application.State}.",
+            $"该申请当前状态为 {application.State}。"),
         _ => Decision.Of(new ConflictOfInterestDeclared(application.Id, reviewerId, reason, now)),
     };
 }

@@ -32,17 +32,18 @@ public record SubmitReview(IReadOnlyDictionary<string, int> Scores, string Comme
     {
         if (application.ReviewBy(reviewerId) is not { } assigned)
         {
-            return new Refusal("only-an-assigned-reviewer-reviews", "This reviewer is not assigned to the application.");
+            return new Refusal("only-an-assigned-reviewer-reviews", "This reviewer is not assigned to the application.", "该审核人未被分配审核此申请。");
         }
 
         if (assigned.ConflictOfInterest)
         {
-            return new Refusal("a-reviewer-with-a-conflict-of-interest-is-excluded", "The reviewer declared a conflict of interest.");
+            return new Refusal("a-reviewer-with-a-conflict-of-interest-is-excluded", "The reviewer declared a conflict of interest.",
+                "该审核人已申报利益冲突。");
         }
 
         if (application.State != ApplicationState.Eligible)
         {
-            return new Refusal("reviews-need-an-eligible-application", $"The application is {application.State}.");
+            return new Refusal("reviews-need-an-eligible-application", $"The application is {application.State}.", $"该申请当前状态为 {application.State}。");
         }
 
         var rubric = rules.Rubric.ToDictionary(criterion => criterion.Criterion, StringComparer.OrdinalIgnoreCase);
@@ -52,14 +53,16 @@ public record SubmitReview(IReadOnlyDictionary<string, int> Scores, string Comme
             || scores.Any(score => score.Value < 0 || score.Value > rubric[score.Key].MaximumScore))
         {
             return new Refusal("scores-follow-the-rubric",
-                "Score every rubric criterion once, from 0 to its maximum: " + string.Join(", ", rules.Rubric.Select(c => $"{c.Criterion} (0-{c.MaximumScore})")) + ".");
+                "Score every rubric criterion once, from 0 to its maximum: " + string.Join(", ", rules.Rubric.Select(c => $"{c.Criterion} (0-{c.MaximumScore})")) + ".",
+                "须对每项评分标准各评分一次，分值为 0 至该项最高分："
+                    + string.Join("、", rules.Rubric.Select(c => $"{c.Criterion}（0-{c.MaximumScore}）")) + "。");
         }
 
         if (assigned.Scores is not null)
         {
             return assigned.Scores.OrderBy(s => s.Key).SequenceEqual(scores.OrderBy(s => s.Key)) && assigned.Comments == review.Comments
                 ? Decision.Nothing
-                : new Refusal("one-review-per-reviewer", "The reviewer already submitted a review.");
+                : new Refusal("one-review-per-reviewer", "The reviewer already submitted a review.", "该审核人已提交审核意见。");
         }
 
         return Decision.Of(new ReviewSubmitted(application.Id, reviewerId, scores, review.Comments, now));

@@ -21,12 +21,13 @@ public static class SubmitApplication
         {
             return application.SubmittedAt is not null && application.State != ApplicationState.Returned
                 ? Decision.Nothing
-                : new Refusal("a-submitted-application-changes-only-when-returned", $"The application is {application.State}.");
+                : new Refusal("a-submitted-application-changes-only-when-returned", $"The application is {application.State}.",
+                    $"该申请当前状态为 {application.State}。");
         }
 
         if (policy is null)
         {
-            return new Refusal("a-policy-must-be-in-force", "No subsidy policy is in force today.");
+            return new Refusal("a-policy-must-be-in-force", "No subsidy policy is in force today.", "今日没有生效的补贴政策。");
         }
 
         var criteria = Eligibility.Assess(policy, application.Facts, facts);

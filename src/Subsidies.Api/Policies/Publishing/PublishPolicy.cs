@@ -15,7 +15,8 @@ public static class PublishPolicyEndpoint
     public static async Task<ProblemDetails> Before(SubsidyPolicyTerms command, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<SubsidyPolicy>(SubsidyPolicy.IdOf(command.Version), cancellation) is null
             ? WolverineContinue.NoProblems
-            : new Refusal("a-policy-version-is-published-once", $"Version {command.Version} is already published; publish a new version instead.").ToProblem();
+            : new Refusal("a-policy-version-is-published-once", $"Version {command.Version} is already published; publish a new version instead.",
+                $"政策版本 {command.Version} 已发布；请改为发布新版本。").ToProblem();
 
     /// <summary>A new version never changes decisions already made under an earlier one; they keep the version they applied.</summary>
     [WolverinePost("/api/subsidy-policies", Name = "PublishSubsidyPolicy")]

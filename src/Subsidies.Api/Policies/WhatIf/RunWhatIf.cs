@@ -27,7 +27,7 @@ public record WhatIfRun(string PolicyVersion, int Applications, int WouldPass, i
 public static class RunWhatIfEndpoint
 {
     public static ProblemDetails Validate(DateTimeOffset? from, DateTimeOffset? to) => from >= to
-        ? Validation.Problem("from", "'from' is before 'to'.")
+        ? Validation.Problem("from", "'from' is before 'to'.", "'from' 须早于 'to'。")
         : WolverineContinue.NoProblems;
 
     /// <summary>

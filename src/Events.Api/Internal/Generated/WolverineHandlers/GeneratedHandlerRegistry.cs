@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(Events.Activities.ClosingAttendance.ActivityEndedHandler), typeof(Events.Activities.Offering.SeatOfferDueHandler), typeof(Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler), typeof(Events.Students.RecordingStudent.ErasePersonalDataHandler), typeof(Events.Students.RecordingStudent.KeepStudentKeyHandler), typeof(Events.Students.RecordingStudent.RecordCorrectionHandler), typeof(Events.Students.RecordingStudent.RecordStudentHandler), typeof(StudentBase.Partners.PartnerApiKeyReplication) };
+            return new System.Type[] { typeof(Events.Activities.ClosingAttendance.ActivityEndedHandler), typeof(Events.Activities.Offering.SeatOfferDueHandler), typeof(Events.Activities.Offering.SeatOfferReminderDueHandler), typeof(Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler), typeof(Events.Students.RecordingStudent.ErasePersonalDataHandler), typeof(Events.Students.RecordingStudent.KeepStudentKeyHandler), typeof(Events.Students.RecordingStudent.RecordCorrectionHandler), typeof(Events.Students.RecordingStudent.RecordStudentHandler), typeof(StudentBase.Partners.PartnerApiKeyReplication) };
         }
 
         public override System.Type[] MessageTypes()
@@ -34,11 +34,13 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PartnerApiKeyRevokedHandler1603244700))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PersonalDataKeySharedHandler400214611))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SeatOfferDueHandler1402748739))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.SeatOfferReminderDueHandler83590071))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentPersonalDataErasedHandler1245507298))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRecordCorrectedHandler2133393268))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRegisteredHandler1009184436))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.ClosingAttendance.ActivityEndedHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.Offering.SeatOfferDueHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.Offering.SeatOfferReminderDueHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.HostCompanies.RecordingStanding.RecordHostCompanyStandingHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.ErasePersonalDataHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Students.RecordingStudent.KeepStudentKeyHandler))]
@@ -47,6 +49,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Partners.PartnerApiKeyReplication))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.ClosingAttendance.ActivityEnded))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.Offering.SeatOfferDue))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Events.Activities.Offering.SeatOfferReminderDue))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.BranchStationStandingChanged))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyIssued))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyRevoked))]

@@ -1,0 +1,5 @@
+using StudentBase.Testing;
+
+namespace Events.Tests;
+
+public class BilingualMessages : BilingualMessagesSpecification<Program>;

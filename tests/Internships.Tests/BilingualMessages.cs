@@ -1,0 +1,5 @@
+using StudentBase.Testing;
+
+namespace Internships.Tests;
+
+public class BilingualMessages : BilingualMessagesSpecification<Program>;

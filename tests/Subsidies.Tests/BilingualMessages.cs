@@ -1,0 +1,5 @@
+using StudentBase.Testing;
+
+namespace Subsidies.Tests;
+
+public class BilingualMessages : BilingualMessagesSpecification<Program>;
