@@ -62,6 +62,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public void Answer(string hook, Func<int, int> answer) => _answers[hook] = call => Task.FromResult(answer(call));
 
+    /// <summary>How many requests reached the hook, answered or still being held.</summary>
+    public int CallsTo(string hook) => _calls.GetValueOrDefault(hook);
+
     /// <summary>Every request the hook got, in order of arrival.</summary>
     public IReadOnlyList<ReceivedWebhook> ReceivedBy(string hook) => [.. _received.Where(received => received.Hook == hook)];
 

@@ -300,3 +300,45 @@ public class ReceivingWebhooks(FastWebhooksFixture fixture) : IClassFixture<Fast
         }
     }
 }
+
+/// <summary>One replica with three delivery slots, at most one of them for any one subscription, and a patient timeout.</summary>
+public sealed class NarrowDeliveryFixture : InternshipsFixture
+{
+    protected override string DatabasePrefix => "internships_webhook_slots";
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
+        builder.UseSetting("Webhooks:Timeout", "00:02:00");
+        builder.UseSetting("Webhooks:MaxConcurrentDeliveries", "3");
+        builder.UseSetting("Webhooks:MaxConcurrentDeliveriesPerSubscription", "1");
+    }
+}
+
+public class SharingDeliverySlots(NarrowDeliveryFixture fixture) : IClassFixture<NarrowDeliveryFixture>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task a_receiver_that_holds_its_deliveries_open_takes_only_its_share_of_the_slots_and_other_partners_are_still_notified()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var release = new TaskCompletionSource<int>();
+        receiver.Answer("stuck", _ => release.Task);
+        await fixture.Host.SubscribeAsync(PartnerKeys.XiamenUniversityKey, receiver.UrlOf("stuck"), "student.registered");
+        for (var i = 0; i < 3; i++)
+        {
+            await fixture.CreateAsync("/api/students", Given.NominationOf(PartnerKeys.XiamenUniversity, "Daniel Smith"), PartnerKeys.XiamenUniversityKey);
+        }
+
+        await fixture.Host.SubscribeAsync(PartnerKeys.JimeiUniversityKey, receiver.UrlOf("prompt"), "student.registered");
+        await fixture.CreateAsync("/api/students", Given.NominationOf(PartnerKeys.JimeiUniversity, "Amara Okafor"), PartnerKeys.JimeiUniversityKey);
+
+        // Three subjects wait for the stuck receiver, which could take every slot for two minutes; it holds one.
+        (await receiver.AcceptedByAsync("prompt", 1, Cancellation, within: TimeSpan.FromSeconds(60))).ShouldHaveSingleItem();
+        receiver.CallsTo("stuck").ShouldBe(1);
+
+        release.SetResult(StatusCodes.Status204NoContent);
+        (await receiver.AcceptedByAsync("stuck", 3, Cancellation, within: TimeSpan.FromSeconds(60))).Count.ShouldBe(3);
+    }
+}

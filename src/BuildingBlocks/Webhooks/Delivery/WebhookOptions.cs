@@ -28,4 +28,10 @@ public sealed class WebhookOptions
 
     /// <summary>Deliveries in flight at once from one replica (slow receivers take a slot each, never the service's own work).</summary>
     public int MaxConcurrentDeliveries { get; set; } = 16;
+
+    /// <summary>
+    /// Deliveries in flight at once to one subscription from one replica: a dead receiver with many subjects waits out its
+    /// timeouts in these few slots while the other partners' deliveries go on.
+    /// </summary>
+    public int MaxConcurrentDeliveriesPerSubscription { get; set; } = 4;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -29,6 +30,7 @@ internal sealed partial class WebhookSender(
     private readonly string _deliveries = $"{store.Options.DatabaseSchemaName}.{WebhookOutbox.Deliveries}";
     private readonly string _attempts = $"{store.Options.DatabaseSchemaName}.{WebhookOutbox.Attempts}";
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentDeliveries);
+    private readonly ConcurrentDictionary<Guid, int> _inFlight = new();
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -72,9 +74,19 @@ internal sealed partial class WebhookSender(
             return;
         }
 
-        foreach (var due in await ClaimAsync([.. active.Keys], free, stopping))
+        var allowances = active.Keys
+            .Select(id => (Subscription: id, Allowance: options.Value.MaxConcurrentDeliveriesPerSubscription - _inFlight.GetValueOrDefault(id)))
+            .Where(entry => entry.Allowance > 0)
+            .ToList();
+        if (allowances.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var due in await ClaimAsync(allowances, free, stopping))
         {
             await _slots.WaitAsync(stopping);
+            _inFlight.AddOrUpdate(due.SubscriptionId, 1, (_, count) => count + 1);
             _ = Task.Run(async () =>
             {
                 try
@@ -87,6 +99,7 @@ internal sealed partial class WebhookSender(
                 }
                 finally
                 {
+                    _inFlight.AddOrUpdate(due.SubscriptionId, 0, (_, count) => count - 1);
                     _slots.Release();
                 }
             }, stopping);
@@ -95,24 +108,33 @@ internal sealed partial class WebhookSender(
 
     private sealed record Due(long Id, Guid SubscriptionId, Guid NotificationId, string Body, int Failures);
 
-    /// <summary>The next due delivery of each subject (an earlier one still pending holds the later back), leased for one attempt.</summary>
-    private async Task<IReadOnlyList<Due>> ClaimAsync(Guid[] subscriptions, int limit, CancellationToken cancellation)
+    /// <summary>
+    /// The next due delivery of each subject (an earlier one still pending holds the later back), at most each subscription's
+    /// allowance of them and <paramref name="limit"/> in all, the oldest first; leased for one attempt.
+    /// </summary>
+    private async Task<IReadOnlyList<Due>> ClaimAsync(IReadOnlyList<(Guid Subscription, int Allowance)> allowances, int limit, CancellationToken cancellation)
     {
         await using var command = dataSource.CreateCommand($"""
             with due as (
-                select d.id from {_deliveries} d
-                where d.state = '{WebhookOutbox.States.Pending}' and d.next_attempt_at <= now() and d.subscription_id = any($1)
-                  and not exists (select 1 from {_deliveries} earlier
-                                  where earlier.subscription_id = d.subscription_id and earlier.subject_id = d.subject_id
-                                    and earlier.state = '{WebhookOutbox.States.Pending}' and earlier.id < d.id)
-                order by d.id
-                limit $2
-                for update of d skip locked)
-            update {_deliveries} set next_attempt_at = now() + $3
+                select claimable.id from unnest($1::uuid[], $2::integer[]) as allowed(subscription_id, allowance)
+                cross join lateral (
+                    select d.id from {_deliveries} d
+                    where d.subscription_id = allowed.subscription_id
+                      and d.state = '{WebhookOutbox.States.Pending}' and d.next_attempt_at <= now()
+                      and not exists (select 1 from {_deliveries} earlier
+                                      where earlier.subscription_id = d.subscription_id and earlier.subject_id = d.subject_id
+                                        and earlier.state = '{WebhookOutbox.States.Pending}' and earlier.id < d.id)
+                    order by d.id
+                    limit allowed.allowance
+                    for update of d skip locked) claimable
+                order by claimable.id
+                limit $3)
+            update {_deliveries} set next_attempt_at = now() + $4
             from due where {_deliveries}.id = due.id
             returning {_deliveries}.id, {_deliveries}.subscription_id, {_deliveries}.notification_id, {_deliveries}.body, {_deliveries}.failures
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = subscriptions });
+        command.Parameters.Add(new NpgsqlParameter { Value = allowances.Select(entry => entry.Subscription).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = allowances.Select(entry => entry.Allowance).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         command.Parameters.Add(new NpgsqlParameter { Value = options.Value.Timeout + TimeSpan.FromSeconds(30) });
         var claimed = new List<Due>();
