@@ -2,6 +2,7 @@ using Internships;
 using Internships.BranchStations;
 using Internships.Internships;
 using Internships.Partners;
+using Internships.Permits;
 using Internships.Placements;
 using Internships.Programme;
 using Internships.Students;
@@ -22,6 +23,7 @@ builder.AddStudents();
 builder.AddBranchStations();
 builder.AddPlacements();
 builder.AddInternships();
+builder.AddPermits();
 builder.AddProgrammeFigures();
 builder.Services.AddHostedService<DevelopmentData>();
 

@@ -47,7 +47,7 @@ public abstract partial class EndpointAccessSpecification<TProgram>(ServiceFixtu
     private static readonly PartnerRole[] Subscribers =
     [
         PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer,
+        PartnerRole.Finance, PartnerRole.SubsidyReviewer, PartnerRole.WorkPermitOfficer,
     ];
 
     private static readonly IReadOnlyDictionary<string, PartnerRole[]> WebhooksAccess = new Dictionary<string, PartnerRole[]>

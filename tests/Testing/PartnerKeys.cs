@@ -16,6 +16,7 @@ public static class PartnerKeys
     public const string JimeiUniversityKey = "dev-jmu-key";
     public const string Company = "dev-paoyou-key";
     public const string ExitEntryOfficer = "dev-exit-entry-key";
+    public const string WorkPermitOfficer = "dev-work-permit-key";
     public const string SubsidyReviewer = "dev-reviewer-key";
     public const string Finance = "dev-finance-key";
     public const string Analyst = "dev-analyst-key";
@@ -44,6 +45,7 @@ public static class PartnerKeys
         [PartnerRole.Analyst] = Analyst,
         [PartnerRole.Operator] = Operator,
         [PartnerRole.Applicant] = Applicant,
+        [PartnerRole.WorkPermitOfficer] = WorkPermitOfficer,
     };
 
     public static Scenario As(this Scenario scenario, string key)

@@ -24,6 +24,7 @@ public static class HttpContract
         {
             ProblemContract.Describe(options);
             ExampleSchemaTransformer.Describe(options);
+            UploadContract.Describe(options);
             ApiTags.Describe(options);
         });
         builder.Services.DescribeApiTag("Problems", "What each kind of error means: the 'type' of a problem details answer, described.");

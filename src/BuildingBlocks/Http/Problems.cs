@@ -145,6 +145,27 @@ public static class RequestLimits
 {
     /// <summary>The largest request body accepted, in bytes (documented in the README and each problem).</summary>
     public const long MaxBodyBytes = 256 * 1024;
+
+    /// <summary>What a multipart body adds around the file it carries (boundaries, part headers, small fields).</summary>
+    public const long MultipartOverheadBytes = 16 * 1024;
+
+    /// <summary>The largest body the request's endpoint takes: an upload's own limit, or <see cref="MaxBodyBytes"/>.</summary>
+    public static long MaxBodyBytesOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<AcceptsUploadAttribute>() is { } upload
+            ? upload.MaxFileBytes + MultipartOverheadBytes
+            : MaxBodyBytes;
+}
+
+/// <summary>
+/// The endpoint takes one file as <c>multipart/form-data</c> (part <c>file</c>) up to <paramref name="maxFileBytes"/>,
+/// instead of a JSON body; the OpenAPI document describes it so.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AcceptsUploadAttribute(long maxFileBytes) : Attribute
+{
+    public const string FilePart = "file";
+
+    public long MaxFileBytes { get; } = maxFileBytes;
 }
 
 /// <summary>Told of every refusal by a business rule that answers 422 (the operations' decision log is one).</summary>

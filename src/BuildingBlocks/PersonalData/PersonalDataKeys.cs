@@ -26,20 +26,44 @@ public class PersonalDataKey
 
     public static PersonalDataKey NewFor(Guid subjectId) => new() { Id = subjectId, Key = RandomNumberGenerator.GetBytes(32) };
 
-    public string Protect(string value)
+    public string Protect(string value) => Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(value)));
+
+    /// <summary>The content sealed with this key (a document, say): nonce, tag and ciphertext.</summary>
+    public byte[] Seal(ReadOnlySpan<byte> plain)
     {
         if (IsErased)
         {
             throw new InvalidOperationException($"The personal data of subject {Id} was erased; nothing more is kept about them.");
         }
 
-        var plain = Encoding.UTF8.GetBytes(value);
         var sealedValue = new byte[NonceSize + TagSize + plain.Length];
         var nonce = sealedValue.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(Key, TagSize);
         aes.Encrypt(nonce, plain, sealedValue.AsSpan(NonceSize + TagSize), sealedValue.AsSpan(NonceSize, TagSize));
-        return Convert.ToBase64String(sealedValue);
+        return sealedValue;
+    }
+
+    /// <summary>The clear content; null when the key was erased or the content is not sealed with this key.</summary>
+    public byte[]? Unseal(ReadOnlySpan<byte> sealedValue)
+    {
+        if (IsErased || sealedValue.Length < NonceSize + TagSize)
+        {
+            return null;
+        }
+
+        var plain = new byte[sealedValue.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(Key, TagSize);
+        try
+        {
+            aes.Decrypt(sealedValue[..NonceSize], sealedValue[(NonceSize + TagSize)..], sealedValue.Slice(NonceSize, TagSize), plain);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+
+        return plain;
     }
 
     /// <summary>The clear value; null when there is none, when the key was erased, or when the value is not sealed with this key.</summary>
@@ -51,23 +75,9 @@ public class PersonalDataKey
         }
 
         var sealedValue = new byte[protectedValue.Length];
-        if (!Convert.TryFromBase64String(protectedValue, sealedValue, out var length) || length < NonceSize + TagSize)
-        {
-            return null;
-        }
-
-        var plain = new byte[length - NonceSize - TagSize];
-        using var aes = new AesGcm(Key, TagSize);
-        try
-        {
-            aes.Decrypt(sealedValue.AsSpan(0, NonceSize), sealedValue.AsSpan(NonceSize + TagSize, plain.Length), sealedValue.AsSpan(NonceSize, TagSize), plain);
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return null;
-        }
-
-        return Encoding.UTF8.GetString(plain);
+        return Convert.TryFromBase64String(protectedValue, sealedValue, out var length) && Unseal(sealedValue.AsSpan(0, length)) is { } plain
+            ? Encoding.UTF8.GetString(plain)
+            : null;
     }
 }
 

@@ -29,4 +29,7 @@ public enum PartnerRole
 
     /// <summary>Runs the platform: follows flows across services, handles dead letters; never sees personal data.</summary>
     Operator = 9,
+
+    /// <summary>The work-permit office (human resources and social security), which decides foreigners' work permits.</summary>
+    WorkPermitOfficer = 10,
 }

@@ -42,6 +42,9 @@ public record StudentDetailsCorrected(
 /// <param name="ErasedBy">The partner id of the base administrator who erased the data.</param>
 public record StudentErased(Guid StudentId, string ErasedBy, string Reason, DateTimeOffset ErasedAt);
 
+/// <summary>A residence permit granted through the one-window service (permit case <paramref name="CaseId"/>) is the student's now.</summary>
+public record ResidencePermitRecorded(Guid StudentId, Guid CaseId, DateOnly ValidFrom, DateOnly ValidUntil, DateTimeOffset RecordedAt);
+
 /// <summary>Values an earlier version stored in clear in this student's events were sealed with the student's key.</summary>
 public record EarlierValuesSealed(Guid StudentId, int Values, DateTimeOffset SealedAt);
 
@@ -90,4 +93,6 @@ public class Student : ISealedFullName
     }
 
     public void Apply(StudentErased erased) => Erasure = erased;
+
+    public void Apply(ResidencePermitRecorded recorded) => ResidencePermitExpiry = recorded.ValidUntil;
 }

@@ -1,4 +1,5 @@
 using Marten;
+using StudentBase.EventSourcing;
 
 namespace Subsidies.Policies;
 
@@ -21,22 +22,8 @@ public sealed class ConfiguredPolicies(IDocumentStore store, IConfiguration conf
                 throw new InvalidOperationException($"The configured subsidy policy '{terms.Version}' is invalid: {problems}");
             }
 
-            await using var session = store.LightweightSession();
             var id = SubsidyPolicy.IdOf(terms.Version);
-            if (await session.Events.FetchStreamStateAsync(id, cancellationToken) is not null)
-            {
-                continue;
-            }
-
-            session.Events.StartStream<SubsidyPolicy>(id, new SubsidyPolicyPublished(id, terms, clock.GetUtcNow()));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                // Another replica published it first.
-            }
+            await store.StartStreamOnceAsync<SubsidyPolicy>(id, new SubsidyPolicyPublished(id, terms, clock.GetUtcNow()), cancellationToken);
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
+using Internships.Tests.Permits;
 using StudentBase.Testing;
 using StudentBase.Webhooks.Delivery;
 using StudentBase.Webhooks.Subscriptions;
@@ -76,6 +77,36 @@ public class ReceivingWebhooks(FastWebhooksFixture fixture) : IClassFixture<Fast
         (await _receiver.AcceptedByAsync("jmu", 1, Cancellation)).ShouldHaveSingleItem().Payload["data"]!["studentId"]!.GetValue<Guid>()
             .ShouldBe(jimeiStudent);
         Should.Throw<WebhookVerificationException>(() => new StandardWebhook(xmuSecret).Verify(received[0].Body.Replace("registered", "corrected"), received[0].Headers));
+    }
+
+    [Fact]
+    public async Task a_permit_case_tells_the_person_s_university_each_step_and_only_the_authority_that_decides_it_of_its_forwarding_and_decision()
+    {
+        var (_, xmuSecret) = await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "xmu-permits", "permit_case.returned", "permit_case.forwarded", "permit_case.approved");
+        await SubscribeAsync(PartnerKeys.ExitEntryOfficer, "exit-entry-permits", "permit_case.forwarded", "permit_case.approved");
+        await SubscribeAsync(PartnerKeys.WorkPermitOfficer, "work-permits", "permit_case.forwarded", "permit_case.approved");
+        var person = await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+        var caseId = await fixture.OpenPermitCaseAsync(person);
+        await fixture.PostAsync($"/api/permit-cases/{caseId}/submission", new { }, PartnerKeys.XiamenUniversityKey);
+        await fixture.PostAsync($"/api/permit-cases/{caseId}/return", new { shortfalls = new[] { new { item = "passport", reason = "Missing." } } });
+        await fixture.ForwardedAsync(caseId);
+        await fixture.PostAsync($"/api/permit-cases/{caseId}/approval",
+            new { permitNumber = "XM2026R0054321", validFrom = "2027-01-01", validUntil = "2027-12-31" }, PartnerKeys.ExitEntryOfficer);
+
+        var university = await _receiver.AcceptedByAsync("xmu-permits", 3, Cancellation);
+        university.Select(webhook => webhook.Type).ShouldBe(["permit_case.returned", "permit_case.forwarded", "permit_case.approved"]);
+        var authority = await _receiver.AcceptedByAsync("exit-entry-permits", 2, Cancellation);
+        authority.Select(webhook => webhook.Type).ShouldBe(["permit_case.forwarded", "permit_case.approved"]);
+        foreach (var webhook in university.Concat(authority))
+        {
+            webhook.Payload["data"]!["caseId"]!.GetValue<Guid>().ShouldBe(caseId);
+            webhook.Payload["data"]!["personId"]!.GetValue<Guid>().ShouldBe(person);
+            webhook.Body.ShouldNotContain("XM2026R0054321");
+            webhook.Body.ShouldNotContain("Daniel");
+        }
+
+        ShouldBeSignedWith(university[0], xmuSecret);
+        _receiver.ReceivedBy("work-permits").ShouldBeEmpty("a residence permit is not the work-permit office's to decide");
     }
 
     [Fact]

@@ -259,7 +259,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IDocumentStore s
     /// <summary>The same request means the same method, path, query, If-Match and body bytes.</summary>
     private static async Task<string> FingerprintAsync(HttpRequest request)
     {
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: RequestLimits.MaxBodyBytes);
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: RequestLimits.MaxBodyBytesOf(request.HttpContext));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
         if (request.Headers.IfMatch.Count > 0)

@@ -11,7 +11,7 @@ internal static class WebhookAccess
     public static readonly PartnerRole[] Subscribers =
     [
         PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.Company, PartnerRole.Applicant, PartnerRole.ExitEntryOfficer,
-        PartnerRole.Finance, PartnerRole.SubsidyReviewer,
+        PartnerRole.Finance, PartnerRole.SubsidyReviewer, PartnerRole.WorkPermitOfficer,
     ];
 
     /// <summary>A partner sees and changes only its own subscriptions; another's is not found.</summary>

@@ -7,6 +7,8 @@ using Partners.Internships.Api.History;
 using Partners.Internships.Api.Internships;
 using Partners.Internships.Api.Operations;
 using Partners.Internships.Api.Partners;
+using Partners.Internships.Api.PermitCases;
+using Partners.Internships.Api.PermitChecklists;
 using Partners.Internships.Api.Placements;
 using Partners.Internships.Api.Programme;
 using Partners.Internships.Api.Students;
@@ -49,6 +51,16 @@ namespace Partners.Internships.Api
         public global::Partners.Internships.Api.Partners.PartnersRequestBuilder Partners
         {
             get => new global::Partners.Internships.Api.Partners.PartnersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The permitCases property</summary>
+        public global::Partners.Internships.Api.PermitCases.PermitCasesRequestBuilder PermitCases
+        {
+            get => new global::Partners.Internships.Api.PermitCases.PermitCasesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The permitChecklists property</summary>
+        public global::Partners.Internships.Api.PermitChecklists.PermitChecklistsRequestBuilder PermitChecklists
+        {
+            get => new global::Partners.Internships.Api.PermitChecklists.PermitChecklistsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The placements property</summary>
         public global::Partners.Internships.Api.Placements.PlacementsRequestBuilder Placements

@@ -44,5 +44,9 @@ namespace Partners.Internships.Models
         #pragma warning disable CS1591
         Operator,
         #pragma warning restore CS1591
+        [EnumMember(Value = "WorkPermitOfficer")]
+        #pragma warning disable CS1591
+        WorkPermitOfficer,
+        #pragma warning restore CS1591
     }
 }

@@ -34,7 +34,7 @@ namespace Partners.Internships.Api.WebhookNotificationTypes
         {
         }
         /// <summary>
-        /// GET_api_webhook_notification_typesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_notification_typesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.NotificationCatalogue"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace Partners.Internships.Api.WebhookNotificationTypes
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.NotificationCatalogue>(requestInfo, global::Partners.Internships.Models.NotificationCatalogue.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// GET_api_webhook_notification_typesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_notification_typesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

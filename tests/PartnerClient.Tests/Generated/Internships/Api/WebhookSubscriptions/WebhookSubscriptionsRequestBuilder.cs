@@ -47,7 +47,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions
         {
         }
         /// <summary>
-        /// GET_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.WebhookSubscriptionList"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -76,7 +76,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.WebhookSubscriptionList>(requestInfo, global::Partners.Internships.Models.WebhookSubscriptionList.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// POST_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.NewWebhookSubscription"/></returns>
         /// <param name="body">The request body</param>
@@ -115,7 +115,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.NewWebhookSubscription>(requestInfo, global::Partners.Internships.Models.NewWebhookSubscription.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// GET_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -134,7 +134,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions
             return requestInfo;
         }
         /// <summary>
-        /// POST_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptionsAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -64,7 +64,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item
         {
         }
         /// <summary>
-        /// DELETE_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// DELETE_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -96,7 +96,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// GET_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.WebhookSubscriptionDetails"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -127,7 +127,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.WebhookSubscriptionDetails>(requestInfo, global::Partners.Internships.Models.WebhookSubscriptionDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// PUT_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// PUT_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -161,7 +161,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// DELETE_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// DELETE_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -180,7 +180,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item
             return requestInfo;
         }
         /// <summary>
-        /// GET_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -199,7 +199,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item
             return requestInfo;
         }
         /// <summary>
-        /// PUT_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// PUT_api_webhook_subscriptions_idAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.Deliveries
         {
         }
         /// <summary>
-        /// GET_api_webhook_subscriptions_id_deliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_subscriptions_id_deliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.DeliveryLogPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.Deliveries
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.DeliveryLogPage>(requestInfo, global::Partners.Internships.Models.DeliveryLogPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// GET_api_webhook_subscriptions_id_deliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_subscriptions_id_deliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.Deliveries
             return new global::Partners.Internships.Api.WebhookSubscriptions.Item.Deliveries.DeliveriesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// GET_api_webhook_subscriptions_id_deliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// GET_api_webhook_subscriptions_id_deliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DeliveriesRequestBuilderGetQueryParameters 

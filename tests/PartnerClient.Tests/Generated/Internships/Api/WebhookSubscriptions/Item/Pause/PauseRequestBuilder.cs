@@ -34,7 +34,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.Pause
         {
         }
         /// <summary>
-        /// POST_api_webhook_subscriptions_id_pauseAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptions_id_pauseAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -74,7 +74,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.Pause
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// POST_api_webhook_subscriptions_id_pauseAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptions_id_pauseAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

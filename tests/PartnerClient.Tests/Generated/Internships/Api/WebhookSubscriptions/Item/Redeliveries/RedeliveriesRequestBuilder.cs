@@ -34,7 +34,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.Redeliveries
         {
         }
         /// <summary>
-        /// POST_api_webhook_subscriptions_id_redeliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptions_id_redeliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.Redelivery"/></returns>
         /// <param name="body">The request body</param>
@@ -75,7 +75,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.Redeliveries
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.Redelivery>(requestInfo, global::Partners.Internships.Models.Redelivery.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// POST_api_webhook_subscriptions_id_redeliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptions_id_redeliveriesAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.SecretRotation
         {
         }
         /// <summary>
-        /// POST_api_webhook_subscriptions_id_secret_rotationAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptions_id_secret_rotationAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.RotatedSecret"/></returns>
         /// <param name="body">The request body</param>
@@ -77,7 +77,7 @@ namespace Partners.Internships.Api.WebhookSubscriptions.Item.SecretRotation
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.RotatedSecret>(requestInfo, global::Partners.Internships.Models.RotatedSecret.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// POST_api_webhook_subscriptions_id_secret_rotationAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer.
+        /// POST_api_webhook_subscriptions_id_secret_rotationAllowed roles: BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Finance, SubsidyReviewer, WorkPermitOfficer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

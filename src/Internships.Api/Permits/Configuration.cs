@@ -1,0 +1,33 @@
+using Internships.Permits.Checklists;
+using Internships.Permits.Documents;
+using JasperFx.Events.Projections;
+using Marten;
+using StudentBase.History;
+using StudentBase.Http;
+
+namespace Internships.Permits;
+
+public static class Configuration
+{
+    public static WebApplicationBuilder AddPermits(this WebApplicationBuilder builder)
+    {
+        builder.Services.DescribeApiTag(PermitAccess.Tag, "The one-window service for work and residence permits: cases opened for a student, graduate or founder under the checklist in force, their documents (sealed with the person's key), the base's check, the authority's decision.");
+        builder.Services.ConfigureMarten(marten =>
+        {
+            marten.Projections.Snapshot<PermitChecklist>(SnapshotLifecycle.Inline);
+            marten.Projections.Snapshot<PermitCase>(SnapshotLifecycle.Inline);
+            marten.Schema.For<PermitCase>()
+                .Index(permitCase => permitCase.PersonId)
+                .Index(permitCase => permitCase.UniversityId)
+                .Index(permitCase => permitCase.HostBranchStationId!);
+            PostgresPermitDocumentStorage.Define(marten);
+        });
+        builder.Services.AddSingleton<IPermitDocumentStorage, PostgresPermitDocumentStorage>();
+        builder.Services.AddHostedService<ConfiguredChecklists>();
+        builder.Services.AddHistoryOf<PermitCase>("permit-cases");
+        builder.Services.AddHistoryOf<PermitChecklist>("permit-checklists");
+        builder.Services.AddJourneyKey("CaseId");
+        builder.Services.NotifyPartnersOfPermitCases();
+        return builder;
+    }
+}
