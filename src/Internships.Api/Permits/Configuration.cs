@@ -1,5 +1,6 @@
 using Internships.Permits.Checklists;
 using Internships.Permits.Documents;
+using Internships.Permits.Watching;
 using JasperFx.Events.Projections;
 using Marten;
 using StudentBase.History;
@@ -16,6 +17,7 @@ public static class Configuration
         {
             marten.Projections.Snapshot<PermitChecklist>(SnapshotLifecycle.Inline);
             marten.Projections.Snapshot<PermitCase>(SnapshotLifecycle.Inline);
+            marten.Projections.Snapshot<ResidencePermitWatch>(SnapshotLifecycle.Inline);
             marten.Schema.For<PermitCase>()
                 .Index(permitCase => permitCase.PersonId)
                 .Index(permitCase => permitCase.UniversityId)
@@ -24,6 +26,8 @@ public static class Configuration
         });
         builder.Services.AddSingleton<IPermitDocumentStorage, PostgresPermitDocumentStorage>();
         builder.Services.AddHostedService<ConfiguredChecklists>();
+        builder.Services.Configure<PermitWatchRules>(builder.Configuration.GetSection(PermitWatchRules.Section));
+        builder.Services.AddHostedService<PermitWatchSchedule>();
         builder.Services.AddHistoryOf<PermitCase>("permit-cases");
         builder.Services.AddHistoryOf<PermitChecklist>("permit-checklists");
         builder.Services.AddJourneyKey("CaseId");

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using StudentBase.Contracts;
+using Internships.Permits.Watching;
 using StudentBase.Webhooks;
 
 namespace Internships.Permits;
@@ -18,7 +19,34 @@ public static class Notifications
             toAuthority: false)
         .Notify<PermitCaseForwarded>("permit_case.forwarded", "The base forwarded the complete case to the authority that decides it.", toAuthority: true)
         .Notify<PermitApproved>("permit_case.approved", "The authority granted the permit; the case names its validity.", toAuthority: true)
-        .Notify<PermitRefused>("permit_case.refused", "The authority refused the permit, with its reasons.", toAuthority: true);
+        .Notify<PermitRefused>("permit_case.refused", "The authority refused the permit, with its reasons.", toAuthority: true)
+        .NotifyPartners<PermitExpiring>(
+            new NotificationType("permit.expiring", "The person's residence permit ends before the internship they are in or about to start.",
+                [.. Parties, PartnerRole.ExitEntryOfficer]),
+            (committed, store, cancellation) => ExpiringAsync("permit.expiring", committed.Data.PersonId, committed.Data.InternshipId, store, cancellation))
+        .NotifyPartners<PermitExpired>(
+            new NotificationType("permit.expired", "The person's residence permit lapsed before the internship they are in or about to start ends.",
+                [.. Parties, PartnerRole.ExitEntryOfficer]),
+            (committed, store, cancellation) => ExpiringAsync("permit.expired", committed.Data.PersonId, committed.Data.InternshipId, store, cancellation));
+
+    private static async ValueTask<PartnerNotification?> ExpiringAsync(
+        string type, Guid personId, Guid internshipId, IQuerySession store, CancellationToken cancellation)
+    {
+        if (await store.LoadAsync<Internships.Internship>(internshipId, cancellation) is not { } internship)
+        {
+            return null;
+        }
+
+        return new PartnerNotification(type, personId, $"/api/students/{personId}",
+            new NotificationAudience(internship.UniversityId, internship.BranchStationId, personId, PartnerRole.ExitEntryOfficer),
+            new Dictionary<string, Guid>
+            {
+                ["personId"] = personId,
+                ["internshipId"] = internshipId,
+                ["universityId"] = internship.UniversityId,
+                ["branchStationId"] = internship.BranchStationId,
+            });
+    }
 
     private static IServiceCollection Notify<TEvent>(this IServiceCollection services, string type, string description, bool toAuthority)
         where TEvent : notnull =>

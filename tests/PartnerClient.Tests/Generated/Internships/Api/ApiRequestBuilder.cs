@@ -9,6 +9,7 @@ using Partners.Internships.Api.Operations;
 using Partners.Internships.Api.Partners;
 using Partners.Internships.Api.PermitCases;
 using Partners.Internships.Api.PermitChecklists;
+using Partners.Internships.Api.PermitWatch;
 using Partners.Internships.Api.Placements;
 using Partners.Internships.Api.Programme;
 using Partners.Internships.Api.Students;
@@ -61,6 +62,11 @@ namespace Partners.Internships.Api
         public global::Partners.Internships.Api.PermitChecklists.PermitChecklistsRequestBuilder PermitChecklists
         {
             get => new global::Partners.Internships.Api.PermitChecklists.PermitChecklistsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The permitWatch property</summary>
+        public global::Partners.Internships.Api.PermitWatch.PermitWatchRequestBuilder PermitWatch
+        {
+            get => new global::Partners.Internships.Api.PermitWatch.PermitWatchRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The placements property</summary>
         public global::Partners.Internships.Api.Placements.PlacementsRequestBuilder Placements

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Internships.Students;
+using Marten;
+using StudentBase.Contracts;
+using StudentBase.Partners;
+using Wolverine.Http;
+
+namespace Internships.Permits.Watching;
+
+/// <summary>A person whose residence permit is expiring or expired while they still need it.</summary>
+/// <param name="Expired">True once the permit lapsed; false while it is expiring.</param>
+public record ExpiringPermit(Guid PersonId, Guid UniversityId, DateOnly ValidUntil, DateOnly NeededUntil, Guid InternshipId, bool Expired, DateTimeOffset RecordedAt);
+
+public static class ListExpiringPermitsEndpoint
+{
+    /// <summary>
+    /// Everyone the watch found with a permit expiring or expired before the end of their internship, until a new permit
+    /// is recorded for them; the base and the exit-entry administration see all, a university its own students.
+    /// </summary>
+    [WolverineGet("/api/permit-watch/expiring", Name = "ListExpiringPermits")]
+    [Allow(PartnerRole.BaseAdministrator, PartnerRole.University, PartnerRole.ExitEntryOfficer)]
+    [Tags(PermitAccess.Tag)]
+    [EndpointSummary("People whose residence permit ends before the internship they are in or about to start")]
+    public static async Task<IReadOnlyList<ExpiringPermit>> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        var partner = user.Partner();
+        var watches = await session.Query<ResidencePermitWatch>().ToListAsync(cancellation);
+        var people = (await session.LoadManyAsync<Student>(cancellation, watches.Select(watch => watch.PersonId))).ToDictionary(person => person.Id);
+        return
+        [
+            .. watches
+                .Where(watch => people.GetValueOrDefault(watch.PersonId) is { Erasure: null } person && person.ResidencePermitExpiry == watch.ValidUntil
+                                && (partner.Role != PartnerRole.University || person.UniversityId == partner.ScopeId))
+                .OrderBy(watch => watch.ValidUntil)
+                .Select(watch => new ExpiringPermit(watch.PersonId, people[watch.PersonId].UniversityId, watch.ValidUntil, watch.NeededUntil,
+                    watch.InternshipId, watch.ExpiredRecordedFor == watch.ValidUntil, watch.RecordedAt)),
+        ];
+    }
+}
