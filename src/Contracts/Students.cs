@@ -42,6 +42,13 @@ public record StudentRecordCorrected(
     DateTimeOffset CorrectedAt);
 
 /// <summary>
+/// Published by the Internships service whenever a student's residence permit is known anew: at registration, on a
+/// correction, and when the one-window service records a permit granted. Subsidies judges "holds a valid residence permit"
+/// on it.
+/// </summary>
+public record ResidencePermitChanged(Guid StudentId, DateOnly ValidUntil, DateTimeOffset ChangedAt);
+
+/// <summary>
 /// Published by the Internships service with a data subject's key, before any message carrying personal values encrypted
 /// with it: a consumer keeps the key beside its copies of those values, until the subject's data is erased.
 /// </summary>

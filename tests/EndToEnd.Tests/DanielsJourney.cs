@@ -10,7 +10,8 @@ namespace EndToEnd.Tests;
 /// <summary>
 /// The journey in domain.md through the running system and the APIs of all three services: Daniel is nominated, interns at
 /// Paoyou (a branch station Events knows as a host company), completes a mentor training, founds a start-up and applies for
-/// the subsidy, which is assessed on what Internships and Events reported, reviewed, approved and paid its first instalment.
+/// the subsidy, which is assessed on what Internships and Events reported (his residence permit, granted through the
+/// one-window service, included), reviewed, approved and paid its first instalment.
 /// </summary>
 public class DanielsJourney
 {
@@ -63,8 +64,28 @@ public class DanielsJourney
         await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/agreement/signatures", "dev-base-admin-key", new { party = "Student" });
         await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/agreement/signatures", "dev-xmu-key", new { party = "University" });
         await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/agreement/signatures", "dev-paoyou-key", new { party = "Company" });
+
+        // The one-window service: his residence permit for the internship, opened by his university, returned once by the
+        // base for a passport scan it cannot read, then forwarded complete and granted by the exit-entry administration.
+        var permitCase = await CreateAsync(internships, "/api/permit-cases", "dev-xmu-key", new { personId = daniel, type = "ResidenceForInternship" });
+        await UploadAsync(internships, permitCase, "passport");
+        await SendAsync(internships, HttpMethod.Post, $"/api/permit-cases/{permitCase}/submission", "dev-xmu-key", new { });
+        await SendAsync(internships, HttpMethod.Post, $"/api/permit-cases/{permitCase}/return", "dev-base-admin-key",
+            new { shortfalls = new[] { new { item = "passport", reason = "The scan cuts off the machine-readable zone." } } });
+        var checklist = (await EventuallyAsync(internships, $"/api/permit-cases/{permitCase}", json => json is not null))!["checklist"]!.AsArray();
+        foreach (var item in checklist.Where(item => item!["required"]!.GetValue<bool>()))
+        {
+            await UploadAsync(internships, permitCase, item!["code"]!.GetValue<string>());
+        }
+
+        await SendAsync(internships, HttpMethod.Post, $"/api/permit-cases/{permitCase}/submission", "dev-xmu-key", new { });
+        await SendAsync(internships, HttpMethod.Post, $"/api/permit-cases/{permitCase}/forwarding", "dev-base-admin-key", new { });
+        var permitEnd = end.AddDays(60);
+        await SendAsync(internships, HttpMethod.Post, $"/api/permit-cases/{permitCase}/approval", "dev-exit-entry-key",
+            new { permitNumber = "XM2026R0042042", validFrom = $"{start:yyyy-MM-dd}", validUntil = $"{permitEnd:yyyy-MM-dd}" });
+
         await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/permit-endorsement", "dev-exit-entry-key",
-            new { place = Workplace, validFrom = $"{start:yyyy-MM-dd}", validUntil = $"{end:yyyy-MM-dd}", reference = "XM-EE-2026-000042" });
+            new { place = Workplace, validFrom = $"{start:yyyy-MM-dd}", validUntil = $"{end:yyyy-MM-dd}", reference = "XM-EE-2026-000042", permitCaseId = permitCase });
         await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/start", "dev-paoyou-key", new { startedOn = $"{start:yyyy-MM-dd}" });
         await SendAsync(internships, HttpMethod.Post, $"/api/internships/{internship}/evaluations", "dev-paoyou-key",
             new { stage = "Final", rating = 5, comments = "Two scripts published." });
@@ -99,8 +120,16 @@ public class DanielsJourney
         var subsidies = platform.CreateClient("subsidies");
         var record = await EventuallyAsync(subsidies, $"/api/students/{daniel}",
             json => json?["internships"]?.AsArray().Any(item => item!["progress"]!.GetValue<string>() == "Completed") == true
-                    && json["activities"]?.AsArray().Any(item => item!["outcomes"]!.AsArray().Any(outcome => outcome!.GetValue<string>() == "Completed")) == true);
+                    && json["activities"]?.AsArray().Any(item => item!["outcomes"]!.AsArray().Any(outcome => outcome!.GetValue<string>() == "Completed")) == true
+                    && json["residencePermitValidUntil"]?.GetValue<string>() == $"{permitEnd:yyyy-MM-dd}");
         record!["internships"]![0]!["certificateNumber"]!.GetValue<string>().ShouldBe("XSP-INT-2026-0042");
+
+        // The base publishes a policy version that asks for a valid residence permit, in force from today.
+        var policy = (await EventuallyAsync(subsidies, "/api/subsidy-policies/2022-05", json => json is not null))!;
+        policy["version"] = "2026-12";
+        policy["effectiveFrom"] = $"{DateOnly.FromDateTime(DateTime.UtcNow):yyyy-MM-dd}";
+        policy["eligibility"]!["requiresValidResidencePermit"] = true;
+        await SendAsync(subsidies, HttpMethod.Post, "/api/subsidy-policies", "dev-base-admin-key", policy, HttpStatusCode.Created);
 
         // His start-up applies; three experts, whose keys the base issues in Internships, review it.
         var application = await CreateAsync(subsidies, "/api/subsidy-applications", "dev-base-admin-key", new
@@ -118,6 +147,10 @@ public class DanielsJourney
         var assessed = await EventuallyAsync(subsidies, $"/api/subsidy-applications/{application}", json => json is not null);
         assessed!["state"]!.GetValue<string>().ShouldBe("Eligible", assessed.ToJsonString());
         assessed["assessment"]!["supportingFacts"]!["completedInternships"]!.GetValue<int>().ShouldBe(1);
+        assessed["assessment"]!["policyVersion"]!.GetValue<string>().ShouldBe("2026-12");
+        var permitCriterion = assessed["assessment"]!["criteria"]!.AsArray().Single(criterion => criterion!["criterion"]!.GetValue<string>() == "residence-permit")!;
+        permitCriterion["passed"]!.GetValue<bool>().ShouldBeTrue();
+        permitCriterion["reason"]!.GetValue<string>().ShouldBe($"A residence permit valid until {permitEnd:yyyy-MM-dd}.");
         assessed["assessment"]!["supportingFacts"]!["completedTrainings"]!.GetValue<int>().ShouldBe(1);
 
         for (var expert = 1; expert <= 3; expert++)
@@ -338,6 +371,19 @@ public class DanielsJourney
         var response = await client.SendAsync(request, Cancellation);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}: {await response.Content.ReadAsStringAsync(Cancellation)}");
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation))!;
+    }
+
+    /// <summary>Daniel's university uploads a (small, well-formed) PDF for an item of his permit case's checklist.</summary>
+    private static async Task UploadAsync(HttpClient client, Guid permitCase, string item)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% {item}\ntrailer <<>>\n%%EOF\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", $"{item}.pdf");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/permit-cases/{permitCase}/checklist/{item}/documents") { Content = form };
+        request.Headers.Add("X-Api-Key", "dev-xmu-key");
+        using var response = await client.SendAsync(request, Cancellation);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
     }
 
     private async Task<Guid> CreateAsync(HttpClient client, string url, string key, object body)

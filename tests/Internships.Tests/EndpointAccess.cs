@@ -24,6 +24,7 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
         ["POST /api/permit-cases/{id}/approval"] = [ExitEntryOfficer, WorkPermitOfficer],
         ["POST /api/permit-cases/{id}/refusal"] = [ExitEntryOfficer, WorkPermitOfficer],
         ["GET /api/permit-watch/expiring"] = [BaseAdministrator, University, ExitEntryOfficer],
+        ["GET /api/permit-figures"] = [BaseAdministrator, Analyst],
         ["GET /api/students"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst],
         ["GET /api/students/{id}"] = [BaseAdministrator, University, ExitEntryOfficer, Analyst, Applicant],
         ["POST /api/students/{id}/corrections"] = [BaseAdministrator, University],

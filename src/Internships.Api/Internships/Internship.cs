@@ -56,7 +56,8 @@ public record AgreementTerms(
     string Workplace);
 
 /// <summary>The exit-entry administration's note of the internship's place and period on the residence permit (居留许可加注).</summary>
-public record PermitEndorsement(string Place, DateOnly ValidFrom, DateOnly ValidUntil, string Reference)
+/// <param name="PermitCaseId">The approved residence-permit case of the one-window service the endorsement cites, if any.</param>
+public record PermitEndorsement(string Place, DateOnly ValidFrom, DateOnly ValidUntil, string Reference, Guid? PermitCaseId = null)
 {
     public bool Covers(AgreementTerms terms) =>
         ValidFrom <= terms.StartDate && ValidUntil >= terms.EndDate

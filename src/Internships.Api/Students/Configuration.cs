@@ -25,12 +25,15 @@ public static class Configuration
             messaging.PublishToInboxes<StudentRegistered>(Queues.EventsInbox, Queues.SubsidiesInbox);
             messaging.PublishToInboxes<StudentRecordCorrected>(Queues.EventsInbox, Queues.SubsidiesInbox);
             messaging.PublishToInboxes<StudentPersonalDataErased>(Queues.EventsInbox, Queues.SubsidiesInbox);
+            messaging.PublishToInboxes<ResidencePermitChanged>(Queues.SubsidiesInbox);
         });
         builder.Services.AddHistoryOf<Student>("students");
         builder.Services.RelayToOtherServices<StudentNominated>(RegisterStudentEndpoint.Published);
         builder.Services.RelayToOtherServices<StudentDetailsCorrected>(CorrectStudentRecordEndpoint.Published);
         builder.Services.RelayToOtherServices<StudentErased>(EraseStudentEndpoint.Published);
         builder.Services.RelayToOtherServices<EarlierValuesSealed>(SealEarlierRecordsEndpoint.Published);
+        builder.Services.RelayToOtherServices<ResidencePermitRecorded>((committed, _, _) => ValueTask.FromResult<IReadOnlyList<object>>(
+            [new ResidencePermitChanged(committed.Data.StudentId, committed.Data.ValidUntil, committed.Data.RecordedAt)]));
         builder.Services.AddClearPersonalData<StudentNominated>("FullName", nameof(StudentNominated.EncryptedFullName));
         builder.Services.AddClearPersonalData<StudentDetailsCorrected>("FullName", nameof(StudentDetailsCorrected.EncryptedFullName));
         builder.Services.NotifyPartnersOfStudents();

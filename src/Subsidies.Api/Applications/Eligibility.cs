@@ -28,6 +28,15 @@ public static class Eligibility
                                  + (facts.Founder is null ? "none is on record." : $"the record shows {facts.Founder.DegreeLevel}.")),
         };
 
+        if (criteria.RequiresValidResidencePermit)
+        {
+            results.Add(facts.Founder?.ResidencePermitValidUntil is { } validUntil && validUntil >= facts.AssessedOn
+                ? Pass("residence-permit", $"A residence permit valid until {validUntil:yyyy-MM-dd}.")
+                : Fail("residence-permit", facts.Founder?.ResidencePermitValidUntil is { } ended
+                    ? $"A valid residence permit is required; the one on record ended on {ended:yyyy-MM-dd}."
+                    : "A valid residence permit is required; none is on record."));
+        }
+
         if (facts.FounderBirthDate is { } birthDate)
         {
             // The answer to the policy's question only: an exact age pins the founder down, so it is never stated.

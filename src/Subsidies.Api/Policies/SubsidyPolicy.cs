@@ -7,6 +7,10 @@ namespace Subsidies.Policies;
 /// <summary>Who may apply: the criteria eligibility is assessed against, each a number the city may change.</summary>
 /// <param name="MinimumStaffMonths">For how many past months the company must have had <see cref="MinimumStaff"/> staff.</param>
 /// <param name="MinimumBachelorShareOfTeam">The share of the team (0 to 1) that must hold a bachelor's degree.</param>
+/// <param name="RequiresValidResidencePermit">
+/// Whether the founder must hold a residence permit valid on the assessment day, as the Internships service reports it
+/// (the 2022 measures do not ask it).
+/// </param>
 public record EligibilityCriteria(
     DegreeLevel MinimumDegree,
     int MaximumFounderAge,
@@ -17,7 +21,8 @@ public record EligibilityCriteria(
     int MinimumStaff,
     int MinimumStaffMonths,
     int MinimumRdStaff,
-    decimal MinimumBachelorShareOfTeam);
+    decimal MinimumBachelorShareOfTeam,
+    bool RequiresValidResidencePermit = false);
 
 /// <summary>One instalment of the plan a grant is paid in.</summary>
 /// <param name="Amount">CNY.</param>

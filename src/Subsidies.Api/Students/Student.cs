@@ -24,6 +24,9 @@ public record StudentDetailsCorrected(
     Guid StudentId, [PersonalData] string EncryptedFullName, DegreeLevel DegreeLevel, DateOnly ExpectedGraduation, DateTimeOffset CorrectedAt,
     [PersonalData] string? FullName = null);
 
+/// <summary>The Internships service reported the end of the student's residence permit (at registration, on a correction or a renewal).</summary>
+public record ResidencePermitReported(Guid StudentId, DateOnly ValidUntil, DateTimeOffset ReportedAt);
+
 /// <summary>The Internships service erased the student's personal data: their keys are destroyed here too.</summary>
 public record StudentPersonalDataErased(Guid StudentId, DateTimeOffset ErasedAt);
 
@@ -92,6 +95,7 @@ public class StudentRecord : ISealedFullName
     public DateOnly ExpectedGraduation { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? ErasedAt { get; set; }
+    public DateOnly? ResidencePermitValidUntil { get; set; }
     public List<InternshipOfStudent> Internships { get; set; } = [];
     public List<ActivityOfStudent> Activities { get; set; } = [];
 
@@ -105,6 +109,8 @@ public class StudentRecord : ISealedFullName
         ExpectedGraduation = recorded.ExpectedGraduation,
         RegisteredAt = recorded.RegisteredAt,
     };
+
+    public void Apply(ResidencePermitReported reported) => ResidencePermitValidUntil = reported.ValidUntil;
 
     public void Apply(StudentDetailsCorrected corrected)
     {

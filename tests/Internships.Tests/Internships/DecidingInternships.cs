@@ -18,6 +18,9 @@ using StudentBase.Partners;
 using BranchStationStanding = StudentBase.Contracts.BranchStationStanding;
 using PartnerRole = StudentBase.Contracts.PartnerRole;
 using Published = StudentBase.Contracts;
+using PermitCase = global::Internships.Permits.PermitCase;
+using PermitCaseState = global::Internships.Permits.PermitCaseState;
+using PermitType = global::Internships.Permits.PermitType;
 
 namespace Internships.Tests.Internships;
 
@@ -236,6 +239,30 @@ public class DecidingInternships
             .ShouldBe("endorsement-must-cover-the-agreement-period");
         EndorsePermit.Decide(internship, Endorsement with { Place = "Huli District" }, Now).Refusal!.Rule.ShouldBe("endorsement-must-name-the-workplace");
         EndorsePermit.Decide(Given(Consented, Drafted), Endorsement, Now).Refusal!.Rule.ShouldBe("endorsement-needs-a-signed-agreement");
+    }
+
+    [Fact]
+    public void an_endorsement_may_cite_the_student_s_approved_residence_permit_case_and_no_other()
+    {
+        var internship = Given(Agreed);
+        var approved = new PermitCase
+        {
+            Id = Guid.CreateVersion7(), PersonId = internship.StudentId, Type = PermitType.ResidenceForInternship,
+            State = PermitCaseState.Approved,
+        };
+        var citing = Endorsement with { PermitCaseId = approved.Id };
+
+        EndorsePermit.Decide(internship, citing, Now, approved).Events.ShouldBe([new PermitEndorsed(internship.Id, citing, Now)]);
+        const string rule = "an-endorsement-cites-the-student-s-approved-permit-case";
+        EndorsePermit.Decide(internship, citing, Now, cited: null).Refusal!.Rule.ShouldBe(rule);
+        EndorsePermit.Decide(internship, citing, Now, new PermitCase
+        {
+            Id = approved.Id, PersonId = Guid.CreateVersion7(), Type = approved.Type, State = approved.State,
+        }).Refusal!.Rule.ShouldBe(rule);
+        EndorsePermit.Decide(internship, citing, Now, new PermitCase
+        {
+            Id = approved.Id, PersonId = internship.StudentId, Type = approved.Type, State = PermitCaseState.Forwarded,
+        }).Refusal!.Rule.ShouldBe(rule);
     }
 
     [Fact]

@@ -96,6 +96,10 @@ public class HandlingPermitCases(InternshipsFixture fixture)
             x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
         })).ShouldNotBeNull();
 
+        var figures = await fixture.GetAsync<JsonObject>("/api/permit-figures", PartnerKeys.Analyst);
+        figures["counts"]!.AsArray().ShouldContain(count => count!["type"]!.GetValue<string>() == "ResidenceForInternship"
+                                                           && count["state"]!.GetValue<string>() == "Approved" && count["cases"]!.GetValue<int>() >= 1);
+
         var listed = await fixture.GetAsync<Page<JsonObject>>($"/api/permit-cases?personId={daniel}", PartnerKeys.ExitEntryOfficer);
         listed.Items.ShouldHaveSingleItem()["state"]!.GetValue<string>().ShouldBe("Approved");
         (await fixture.GetAsync<Page<JsonObject>>($"/api/permit-cases?personId={daniel}", PartnerKeys.WorkPermitOfficer)).Items.ShouldBeEmpty();

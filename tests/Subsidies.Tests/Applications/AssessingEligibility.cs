@@ -50,6 +50,25 @@ public class AssessingEligibility
     }
 
     [Fact]
+    public void a_policy_version_may_require_a_valid_residence_permit_which_the_2022_measures_do_not()
+    {
+        var policy2026 = Policy2022 with { Version = "2026-12", Eligibility = Policy2022.Eligibility with { RequiresValidResidencePermit = true } };
+        var permitted = Daniel();
+        permitted.ResidencePermitValidUntil = Today.AddMonths(6);
+        var lapsed = Daniel();
+        lapsed.ResidencePermitValidUntil = Today.AddDays(-1);
+
+        Eligibility.Assess(Policy2022, Company, Facts()).ShouldNotContain(result => result.Criterion == "residence-permit");
+        var passed = Eligibility.Assess(policy2026, Company, Facts(permitted)).Single(result => result.Criterion == "residence-permit");
+        passed.Passed.ShouldBeTrue();
+        passed.Reason.ShouldBe($"A residence permit valid until {Today.AddMonths(6):yyyy-MM-dd}.");
+        var failed = Eligibility.Assess(policy2026, Company, Facts(lapsed)).Single(result => result.Criterion == "residence-permit");
+        failed.Passed.ShouldBeFalse();
+        failed.Reason.ShouldBe($"A valid residence permit is required; the one on record ended on {Today.AddDays(-1):yyyy-MM-dd}.");
+        Eligibility.Assess(policy2026, Company, Facts(Daniel())).Single(result => result.Criterion == "residence-permit").Passed.ShouldBeFalse();
+    }
+
+    [Fact]
     public void every_failing_criterion_is_named_with_its_reason()
     {
         var weak = Company with

@@ -68,3 +68,25 @@ public class RecordingInternshipMilestones(SubsidiesFixture fixture)
         record!.Internships.ShouldHaveSingleItem().CertificateNumber.ShouldBe("XSP-INT-2024-0099");
     }
 }
+
+/// <summary>The end of a student's residence permit arrives from Internships: at registration, on a correction or a renewal.</summary>
+public class RecordingResidencePermits(SubsidiesFixture fixture)
+{
+    [Fact]
+    public async Task the_permit_internships_reports_is_kept_on_the_student_and_a_repeat_changes_nothing()
+    {
+        var registered = SampleStudents.Daniel();
+        await fixture.Host.RecordStudentAsync(registered);
+        var at = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.FromHours(8));
+
+        await fixture.Host.InvokeAndWaitAsync(new ResidencePermitChanged(registered.StudentId, new DateOnly(2027, 6, 30), at));
+        await fixture.Host.InvokeAndWaitAsync(new ResidencePermitChanged(registered.StudentId, new DateOnly(2027, 6, 30), at));
+        await fixture.Host.InvokeAndWaitAsync(new ResidencePermitChanged(registered.StudentId, new DateOnly(2028, 6, 30), at.AddDays(30)));
+
+        await using var session = fixture.Store.QuerySession();
+        (await session.LoadAsync<StudentRecord>(registered.StudentId, TestContext.Current.CancellationToken))!.ResidencePermitValidUntil
+            .ShouldBe(new DateOnly(2028, 6, 30));
+        (await session.Events.FetchStreamAsync(registered.StudentId, token: TestContext.Current.CancellationToken))
+            .Count(e => e.Data is ResidencePermitReported).ShouldBe(2);
+    }
+}

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using StudentBase.Contracts;
 using StudentBase.Http;
@@ -10,7 +11,8 @@ namespace Internships.Internships.EndorsingPermit;
 
 /// <summary>The exit-entry administration records its endorsement of the internship's place and period on the residence permit.</summary>
 /// <param name="Reference">The administration's own reference for the endorsement.</param>
-public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUntil, string Reference)
+/// <param name="PermitCaseId">The student's approved residence-permit case (one-window service) the endorsement rests on, if any.</param>
+public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUntil, string Reference, Guid? PermitCaseId = null)
 {
     public static EndorsePermit Example { get; } = new(
         "Software Park Phase I, Xiamen", new DateOnly(2024, 7, 1), new DateOnly(2024, 9, 30), "XM-EE-2024-001234");
@@ -33,8 +35,17 @@ public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUnti
     /// The endorsement must cover the agreement's whole period and name its workplace. An internship already endorsed may
     /// be endorsed again (e.g. after an amendment moved its dates).
     /// </summary>
-    public static Decision Decide(Internship internship, PermitEndorsement endorsement, DateTimeOffset now)
+    /// <param name="cited">The permit case the endorsement cites, as stored (null when it cites none, or none such exists).</param>
+    public static Decision Decide(Internship internship, PermitEndorsement endorsement, DateTimeOffset now, Permits.PermitCase? cited = null)
     {
+        if (endorsement.PermitCaseId is not null
+            && !(cited is { State: Permits.PermitCaseState.Approved, Type: Permits.PermitType.ResidenceForInternship } && cited.PersonId == internship.StudentId))
+        {
+            return new Refusal("an-endorsement-cites-the-student-s-approved-permit-case",
+                "The cited permit case is not the student's approved residence permit for an internship.",
+                "所引用的许可案件不是该学生已获批准的实习类居留许可。");
+        }
+
         if (!internship.IsActive || internship.Terms is not { } terms)
         {
             return new Refusal("endorsement-needs-a-signed-agreement",
@@ -67,8 +78,13 @@ public static class EndorsePermitEndpoint
     [WolverinePost("/api/internships/{id}/permit-endorsement", Name = "EndorsePermit")]
     [Allow(PartnerRole.ExitEntryOfficer)]
     [EndpointSummary("Record the residence-permit endorsement of the internship's place and period (居留许可加注)")]
-    public static (IResult, Events) Post(
-        EndorsePermit command, [WriteAggregate] Internship internship, HttpRequest request, HttpResponse response, TimeProvider clock) =>
-        EndorsePermit.Decide(internship, new PermitEndorsement(command.Place.Trim(), command.ValidFrom, command.ValidUntil, command.Reference.Trim()),
-            clock.GetUtcNow()).Respond(request, response, internship.Version);
+    public static async Task<(IResult, Events)> Post(
+        EndorsePermit command, [WriteAggregate] Internship internship, HttpRequest request, HttpResponse response, IQuerySession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var cited = command.PermitCaseId is { } caseId ? await session.LoadAsync<Permits.PermitCase>(caseId, cancellation) : null;
+        return EndorsePermit.Decide(internship,
+            new PermitEndorsement(command.Place.Trim(), command.ValidFrom, command.ValidUntil, command.Reference.Trim(), command.PermitCaseId),
+            clock.GetUtcNow(), cited).Respond(request, response, internship.Version);
+    }
 }

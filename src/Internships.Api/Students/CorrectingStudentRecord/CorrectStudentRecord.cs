@@ -121,7 +121,10 @@ public static class CorrectStudentRecordEndpoint
     public static ValueTask<IReadOnlyList<object>> Published(IEvent<StudentDetailsCorrected> committed, IQuerySession store, CancellationToken cancellation)
     {
         var corrected = committed.Data;
-        return ValueTask.FromResult<IReadOnlyList<object>>([new StudentRecordCorrected(
-            corrected.StudentId, corrected.EncryptedFullName, corrected.Programme, corrected.DegreeLevel, corrected.ExpectedGraduation, corrected.CorrectedAt)]);
+        return ValueTask.FromResult<IReadOnlyList<object>>([
+            new StudentRecordCorrected(
+                corrected.StudentId, corrected.EncryptedFullName, corrected.Programme, corrected.DegreeLevel, corrected.ExpectedGraduation, corrected.CorrectedAt),
+            new ResidencePermitChanged(corrected.StudentId, corrected.ResidencePermitExpiry, corrected.CorrectedAt),
+        ]);
     }
 }

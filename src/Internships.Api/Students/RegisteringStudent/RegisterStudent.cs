@@ -108,8 +108,9 @@ public static class RegisterStudentEndpoint
         var nominated = committed.Data;
         var registered = new StudentRegistered(nominated.StudentId, nominated.UniversityId, nominated.EncryptedFullName, nominated.Nationality,
             nominated.Programme, nominated.DegreeLevel, nominated.EnrolledOn, nominated.ExpectedGraduation, nominated.NominatedAt);
+        var permit = new ResidencePermitChanged(nominated.StudentId, nominated.ResidencePermitExpiry, nominated.NominatedAt);
         return await store.LoadAsync<PersonalDataKey>(nominated.StudentId, cancellation) is { IsErased: false } key
-            ? [new PersonalDataKeyShared(nominated.StudentId, key.Key, committed.Timestamp), registered]
-            : [registered];
+            ? [new PersonalDataKeyShared(nominated.StudentId, key.Key, committed.Timestamp), registered, permit]
+            : [registered, permit];
     }
 }

@@ -31,6 +31,10 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -43,10 +47,6 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Internships.Internships.EndorsingPermit.EndorsePermitEndpoint").SetTag("http.route", "/api/internships/{id}/permit-endorsement").SetTag("http.request.method", "POST");
             StudentBase.EventSourcing.Provenance.OfRequests.Before(httpContext, documentSession, _actorSource);
             // Reading the request body via JSON deserialization
@@ -80,7 +80,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var result, var events) = Internships.Internships.EndorsingPermit.EndorsePermitEndpoint.Post(command, stream_internship.Aggregate, httpContext.Request, httpContext.Response, _timeProvider);
+            (var result, var events) = await Internships.Internships.EndorsingPermit.EndorsePermitEndpoint.Post(command, stream_internship.Aggregate, httpContext.Request, httpContext.Response, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(StudentBase.Partners.PartnerApiKeyReplication), typeof(Subsidies.Applications.Instalments.MilestoneDeadlineHandler), typeof(Subsidies.Students.RecordingStudent.ErasePersonalDataHandler), typeof(Subsidies.Students.RecordingStudent.KeepStudentKeyHandler), typeof(Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler), typeof(Subsidies.Students.RecordingStudent.RecordCorrectionHandler), typeof(Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler), typeof(Subsidies.Students.RecordingStudent.RecordStudentHandler) };
+            return new System.Type[] { typeof(StudentBase.Partners.PartnerApiKeyReplication), typeof(Subsidies.Applications.Instalments.MilestoneDeadlineHandler), typeof(Subsidies.Students.RecordingStudent.ErasePersonalDataHandler), typeof(Subsidies.Students.RecordingStudent.KeepStudentKeyHandler), typeof(Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler), typeof(Subsidies.Students.RecordingStudent.RecordCorrectionHandler), typeof(Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler), typeof(Subsidies.Students.RecordingStudent.RecordResidencePermitHandler), typeof(Subsidies.Students.RecordingStudent.RecordStudentHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -39,6 +39,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PartnerApiKeyIssuedHandler674984027))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PartnerApiKeyRevokedHandler1603244700))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.PersonalDataKeySharedHandler400214611))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ResidencePermitChangedHandler47980580))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentPersonalDataErasedHandler1245507298))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRecordCorrectedHandler2133393268))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StudentRegisteredHandler1009184436))]
@@ -50,6 +51,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordActivityParticipationHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordCorrectionHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordInternshipMilestoneHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordResidencePermitHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Subsidies.Students.RecordingStudent.RecordStudentHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.ActivityCancelled))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.AwardGranted))]
@@ -61,6 +63,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyIssued))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PartnerApiKeyRevoked))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.PersonalDataKeyShared))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.ResidencePermitChanged))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentPersonalDataErased))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentRecordCorrected))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::StudentBase.Contracts.StudentRegistered))]

@@ -9,6 +9,7 @@ using Partners.Internships.Api.Operations;
 using Partners.Internships.Api.Partners;
 using Partners.Internships.Api.PermitCases;
 using Partners.Internships.Api.PermitChecklists;
+using Partners.Internships.Api.PermitFigures;
 using Partners.Internships.Api.PermitWatch;
 using Partners.Internships.Api.Placements;
 using Partners.Internships.Api.Programme;
@@ -62,6 +63,11 @@ namespace Partners.Internships.Api
         public global::Partners.Internships.Api.PermitChecklists.PermitChecklistsRequestBuilder PermitChecklists
         {
             get => new global::Partners.Internships.Api.PermitChecklists.PermitChecklistsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The permitFigures property</summary>
+        public global::Partners.Internships.Api.PermitFigures.PermitFiguresRequestBuilder PermitFigures
+        {
+            get => new global::Partners.Internships.Api.PermitFigures.PermitFiguresRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The permitWatch property</summary>
         public global::Partners.Internships.Api.PermitWatch.PermitWatchRequestBuilder PermitWatch

@@ -13,6 +13,8 @@ namespace Partners.Internships.Models
     public partial class PermitEndorsement : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The permitCaseId property</summary>
+        public Guid? PermitCaseId { get; set; }
         /// <summary>The place property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -51,6 +53,7 @@ namespace Partners.Internships.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "permitCaseId", n => { PermitCaseId = n.GetGuidValue(); } },
                 { "place", n => { Place = n.GetStringValue(); } },
                 { "reference", n => { Reference = n.GetStringValue(); } },
                 { "validFrom", n => { ValidFrom = n.GetDateValue(); } },
@@ -64,6 +67,7 @@ namespace Partners.Internships.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("permitCaseId", PermitCaseId);
             writer.WriteStringValue("place", Place);
             writer.WriteStringValue("reference", Reference);
             writer.WriteDateValue("validFrom", ValidFrom);
