@@ -19,6 +19,7 @@ public static class Configuration
             marten.Projections.Snapshot<PermitCase>(SnapshotLifecycle.Inline);
             marten.Projections.Snapshot<ResidencePermitWatch>(SnapshotLifecycle.Inline);
             marten.Schema.For<PermitCase>()
+                .UniqueIndex(permitCase => permitCase.OpenCaseKey!)
                 .Index(permitCase => permitCase.PersonId)
                 .Index(permitCase => permitCase.UniversityId)
                 .Index(permitCase => permitCase.HostBranchStationId!);

@@ -125,6 +125,9 @@ public class PermitCase
     public List<string> RefusalReasons { get; set; } = [];
     public DateTimeOffset? DecidedAt { get; set; }
 
+    /// <summary>The person and permit while the case is undecided, so that a second open case for them cannot be stored.</summary>
+    public string? OpenCaseKey => State is PermitCaseState.Approved or PermitCaseState.Refused ? null : $"{PersonId}:{Type}";
+
     /// <summary>Documents can be added while the applicant side holds the case.</summary>
     public bool IsOpenForDocuments => State is PermitCaseState.Draft or PermitCaseState.Returned;
 

@@ -96,6 +96,7 @@ public class StudentRecord : ISealedFullName
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? ErasedAt { get; set; }
     public DateOnly? ResidencePermitValidUntil { get; set; }
+    public DateTimeOffset? ResidencePermitReportedAt { get; set; }
     public List<InternshipOfStudent> Internships { get; set; } = [];
     public List<ActivityOfStudent> Activities { get; set; } = [];
 
@@ -110,7 +111,8 @@ public class StudentRecord : ISealedFullName
         RegisteredAt = recorded.RegisteredAt,
     };
 
-    public void Apply(ResidencePermitReported reported) => ResidencePermitValidUntil = reported.ValidUntil;
+    public void Apply(ResidencePermitReported reported) =>
+        (ResidencePermitValidUntil, ResidencePermitReportedAt) = (reported.ValidUntil, reported.ReportedAt);
 
     public void Apply(StudentDetailsCorrected corrected)
     {

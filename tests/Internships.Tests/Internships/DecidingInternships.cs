@@ -263,6 +263,9 @@ public class DecidingInternships
         {
             Id = approved.Id, PersonId = internship.StudentId, Type = approved.Type, State = PermitCaseState.Forwarded,
         }).Refusal!.Rule.ShouldBe(rule);
+        approved.ValidFrom = Terms.StartDate;
+        approved.ValidUntil = Terms.EndDate.AddDays(-1);
+        EndorsePermit.Decide(internship, citing, Now, approved).Refusal!.Rule.ShouldBe("the-cited-permit-must-cover-the-agreement-period");
     }
 
     [Fact]

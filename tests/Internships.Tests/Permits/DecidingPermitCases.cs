@@ -53,8 +53,10 @@ public class DecidingPermitCases
         AttachDocument.Decide(draft, document with { Item = "diploma" }, Now).Refusal!.Rule.ShouldBe("a-document-answers-an-item-of-the-checklist");
         AttachDocument.Decide(draft, document with { ContentType = null }, Now).Refusal!.Rule.ShouldBe("a-document-is-a-pdf-jpeg-or-png");
         AttachDocument.Decide(Given(Passport, Submitted), document, Now).Refusal!.Rule.ShouldBe("documents-are-added-to-a-draft-or-returned-case");
-        AttachDocument.Decide(Given([.. Enumerable.Range(0, AttachDocument.MaxDocumentsPerItem).Select(_ => Attached("passport"))]), document, Now)
-            .Refusal!.Rule.ShouldBe("at-most-ten-documents-per-item");
+        PermitDocumentAttached[] tenPages = [.. Enumerable.Range(0, AttachDocument.MaxDocumentsPerItem).Select(_ => Attached("passport"))];
+        AttachDocument.Decide(Given(tenPages), document, Now).Refusal!.Rule.ShouldBe("at-most-ten-documents-per-item");
+        AttachDocument.Decide(Given([.. tenPages, Submitted, new PermitCaseReturned(CaseId, [new DocumentShortfall("passport", "Unreadable.")], Now)]), document, Now)
+            .Events.ShouldHaveSingleItem("rejected documents do not count against the limit");
     }
 
     [Fact]
@@ -93,18 +95,22 @@ public class DecidingPermitCases
         var forwarded = Given(Passport, Agreement, Submitted, new PermitCaseForwarded(CaseId, PermitAuthority.ExitEntryAdministration, Now.AddHours(-1)));
         var approval = new ApprovePermit("XM2026R0012345", new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
 
-        ApprovePermit.Decide(forwarded, approval, "sealed", Now).Events.ShouldBe([
+        ApprovePermit.Decide(forwarded, approval, "sealed", null, Now).Events.ShouldBe([
             new PermitApproved(CaseId, Daniel, PermitType.ResidenceForInternship, "sealed", approval.ValidFrom, approval.ValidUntil, Now),
         ]);
-        ApprovePermit.Decide(forwarded, approval with { ValidUntil = approval.ValidFrom }, "sealed", Now).Refusal!.Rule.ShouldBe("a-permit-ends-after-it-starts");
-        ApprovePermit.Decide(Given(Passport, Agreement, Submitted), approval, "sealed", Now).Refusal!.Rule.ShouldBe("only-a-forwarded-case-is-decided");
+        ApprovePermit.Decide(forwarded, approval with { ValidUntil = approval.ValidFrom.AddDays(-1) }, "sealed", null, Now).Refusal!.Rule
+            .ShouldBe("a-permit-ends-after-it-starts");
+        ApprovePermit.Decide(forwarded, approval with { ValidUntil = approval.ValidFrom }, "sealed", null, Now).Events.ShouldHaveSingleItem("a one-day permit");
+        ApprovePermit.Decide(Given(Passport, Agreement, Submitted), approval, "sealed", null, Now).Refusal!.Rule.ShouldBe("only-a-forwarded-case-is-decided");
         RefusePermit.Decide(Given(Passport, Agreement, Submitted), ["No."], Now).Refusal!.Rule.ShouldBe("only-a-forwarded-case-is-decided");
         string[] reasons = ["The workplace is outside the city."];
         RefusePermit.Decide(forwarded, reasons, Now).Events.ShouldBe([new PermitRefused(CaseId, reasons, Now)]);
 
         var approved = Given(Passport, Agreement, Submitted, new PermitCaseForwarded(CaseId, PermitAuthority.ExitEntryAdministration, Now.AddHours(-1)),
             new PermitApproved(CaseId, Daniel, PermitType.ResidenceForInternship, "sealed", approval.ValidFrom, approval.ValidUntil, Now));
-        ApprovePermit.Decide(approved, approval, "sealed again", Now).ShouldBe(Decision.Nothing);
+        ApprovePermit.Decide(approved, approval, "sealed again", approval.PermitNumber, Now).ShouldBe(Decision.Nothing);
+        ApprovePermit.Decide(approved, approval with { PermitNumber = "XM2026R0099999" }, "sealed again", approval.PermitNumber, Now).Refusal!.Rule
+            .ShouldBe("only-a-forwarded-case-is-decided");
         RefusePermit.Decide(approved, ["Too late."], Now).Refusal!.Rule.ShouldBe("only-a-forwarded-case-is-decided");
     }
 

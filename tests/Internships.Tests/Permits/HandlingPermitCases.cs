@@ -127,6 +127,37 @@ public class HandlingPermitCases(InternshipsFixture fixture)
     }
 
     [Fact]
+    public async Task a_cut_short_upload_a_missing_shortfall_and_a_checklist_with_a_hole_are_refused_with_a_4xx_never_a_5xx()
+    {
+        var caseId = await OpenAsync(await fixture.StudentAsync(PartnerKeys.XiamenUniversity));
+
+        using var client = fixture.Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, PartnerKeys.XiamenUniversityKey);
+        var cutShort = new ByteArrayContent(Encoding.ASCII.GetBytes(
+            "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"passport.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 and then nothing"));
+        cutShort.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=cut");
+        using var cut = await client.PostAsync($"/api/permit-cases/{caseId}/checklist/passport/documents", cutShort, Cancellation);
+        cut.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await cut.Content.ReadAsStringAsync(Cancellation));
+
+        await fixture.PostAsync($"/api/permit-cases/{caseId}/submission", new { }, PartnerKeys.XiamenUniversityKey);
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Post.Text("""{"shortfalls":[null]}""").ToUrl($"/api/permit-cases/{caseId}/return");
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.StatusCodeShouldBe(StatusCodes.Status400BadRequest);
+        });
+
+        var withAHole = new
+        {
+            version = $"hole-{Guid.NewGuid():N}"[..20],
+            effectiveFrom = "2030-01-01",
+            permits = new[] { "ResidenceForInternship", "WorkPermitForGraduate", "ResidenceForWork", "ResidenceForEntrepreneurship" }
+                .Select(type => new { type, documents = new object?[] { new { code = "passport", description = "Passport", required = true }, null } }),
+        };
+        (await fixture.TryAsync(HttpMethod.Post, "/api/permit-checklists", withAHole)).Context.Response.StatusCode.ShouldBe(StatusCodes.Status400BadRequest);
+    }
+
+    [Fact]
     public async Task a_document_is_sealed_in_storage_read_only_by_those_who_may_and_unreadable_after_the_person_s_erasure()
     {
         var person = await fixture.StudentAsync(PartnerKeys.XiamenUniversity);

@@ -73,7 +73,7 @@ public class RecordingInternshipMilestones(SubsidiesFixture fixture)
 public class RecordingResidencePermits(SubsidiesFixture fixture)
 {
     [Fact]
-    public async Task the_permit_internships_reports_is_kept_on_the_student_and_a_repeat_changes_nothing()
+    public async Task the_permit_internships_reports_is_kept_on_the_student_and_a_repeat_or_an_older_report_changes_nothing()
     {
         var registered = SampleStudents.Daniel();
         await fixture.Host.RecordStudentAsync(registered);
@@ -82,6 +82,7 @@ public class RecordingResidencePermits(SubsidiesFixture fixture)
         await fixture.Host.InvokeAndWaitAsync(new ResidencePermitChanged(registered.StudentId, new DateOnly(2027, 6, 30), at));
         await fixture.Host.InvokeAndWaitAsync(new ResidencePermitChanged(registered.StudentId, new DateOnly(2027, 6, 30), at));
         await fixture.Host.InvokeAndWaitAsync(new ResidencePermitChanged(registered.StudentId, new DateOnly(2028, 6, 30), at.AddDays(30)));
+        await fixture.Host.InvokeAndWaitAsync(new ResidencePermitChanged(registered.StudentId, new DateOnly(2027, 3, 31), at.AddDays(1)));
 
         await using var session = fixture.Store.QuerySession();
         (await session.LoadAsync<StudentRecord>(registered.StudentId, TestContext.Current.CancellationToken))!.ResidencePermitValidUntil

@@ -38,14 +38,6 @@ public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUnti
     /// <param name="cited">The permit case the endorsement cites, as stored (null when it cites none, or none such exists).</param>
     public static Decision Decide(Internship internship, PermitEndorsement endorsement, DateTimeOffset now, Permits.PermitCase? cited = null)
     {
-        if (endorsement.PermitCaseId is not null
-            && !(cited is { State: Permits.PermitCaseState.Approved, Type: Permits.PermitType.ResidenceForInternship } && cited.PersonId == internship.StudentId))
-        {
-            return new Refusal("an-endorsement-cites-the-student-s-approved-permit-case",
-                "The cited permit case is not the student's approved residence permit for an internship.",
-                "所引用的许可案件不是该学生已获批准的实习类居留许可。");
-        }
-
         if (!internship.IsActive || internship.Terms is not { } terms)
         {
             return new Refusal("endorsement-needs-a-signed-agreement",
@@ -65,6 +57,21 @@ public record EndorsePermit(string Place, DateOnly ValidFrom, DateOnly ValidUnti
             return new Refusal("endorsement-must-name-the-workplace",
                 $"The agreement's workplace is '{terms.Workplace}'.",
                 $"实习协议约定的工作地点为 '{terms.Workplace}'。");
+        }
+
+        if (endorsement.PermitCaseId is not null
+            && !(cited is { State: Permits.PermitCaseState.Approved, Type: Permits.PermitType.ResidenceForInternship } && cited.PersonId == internship.StudentId))
+        {
+            return new Refusal("an-endorsement-cites-the-student-s-approved-permit-case",
+                "The cited permit case is not the student's approved residence permit for an internship.",
+                "所引用的许可案件不是该学生已获批准的实习类居留许可。");
+        }
+
+        if (cited is { ValidFrom: { } from, ValidUntil: { } until } && (from > terms.StartDate || until < terms.EndDate))
+        {
+            return new Refusal("the-cited-permit-must-cover-the-agreement-period",
+                $"The cited permit is valid from {from:yyyy-MM-dd} to {until:yyyy-MM-dd}; the agreement runs from {terms.StartDate:yyyy-MM-dd} to {terms.EndDate:yyyy-MM-dd}.",
+                $"所引用的许可有效期为 {from:yyyy-MM-dd} 至 {until:yyyy-MM-dd}；实习协议期限为 {terms.StartDate:yyyy-MM-dd} 至 {terms.EndDate:yyyy-MM-dd}。");
         }
 
         return internship.Endorsement == endorsement ? Decision.Nothing : Decision.Of(new PermitEndorsed(internship.Id, endorsement, now));

@@ -14,6 +14,15 @@ public record PermitChecklistTerms(string Version, DateOnly EffectiveFrom, IRead
 {
     public const int MaxItems = 30;
 
+    public static PermitChecklistTerms Example { get; } = new("2027-01", new DateOnly(2027, 1, 1),
+    [
+        .. Enum.GetValues<PermitType>().Select(type => new PermitTypeChecklist(type,
+        [
+            new ChecklistItem("passport", "Passport: the personal data page (护照个人资料页)", Required: true),
+            new ChecklistItem("photo", "A recent passport photo on a white background (近期白底证件照)", Required: true),
+        ])),
+    ]);
+
     public IReadOnlyList<ChecklistItem> For(PermitType type) => Permits.Single(permit => permit.Type == type).Documents;
 
     public sealed class Validator : AbstractValidator<PermitChecklistTerms>
@@ -30,7 +39,7 @@ public record PermitChecklistTerms(string Version, DateOnly EffectiveFrom, IRead
                 .Must(permits => Enum.GetValues<PermitType>().All(type => permits.Count(permit => permit?.Type == type) == 1)
                                  && permits.All(permit => permit is not null && Enum.IsDefined(permit.Type)))
                 .WithMessage("Give one checklist for each permit type.", "请为每种许可类型各给出一份清单。");
-            RuleForEach(x => x.Permits).ChildRules(permit =>
+            RuleForEach(x => x.Permits).NotNull().ChildRules(permit =>
             {
                 permit.RuleFor(x => x.Documents).Cascade(CascadeMode.Stop).NotEmpty().Must(documents => documents.Count <= MaxItems)
                     .WithMessage($"A checklist has 1 to {MaxItems} documents.", $"每份清单包含 1 至 {MaxItems} 项材料。")
@@ -38,7 +47,7 @@ public record PermitChecklistTerms(string Version, DateOnly EffectiveFrom, IRead
                     .WithMessage("Each document of a checklist has its own code.", "同一清单中每项材料的代码须各不相同。")
                     .Must(documents => documents.Any(item => item?.Required == true))
                     .WithMessage("A checklist requires at least one document.", "每份清单至少须有一项必交材料。");
-                permit.RuleForEach(x => x.Documents).ChildRules(item =>
+                permit.RuleForEach(x => x.Documents).NotNull().ChildRules(item =>
                 {
                     item.RuleFor(x => x.Code).NotEmpty().Matches("^[a-z0-9-]{1,40}$")
                         .WithMessage("A document code is up to 40 lower-case letters, digits and hyphens.",

@@ -29,9 +29,11 @@ public record ApprovePermit([property: PersonalData] string PermitNumber, DateOn
         }
     }
 
-    public static Decision Decide(PermitCase permitCase, ApprovePermit approval, string encryptedPermitNumber, DateTimeOffset now)
+    /// <param name="approvedNumber">The number of the permit the case was approved with, when it was (to tell a retry from a change).</param>
+    public static Decision Decide(PermitCase permitCase, ApprovePermit approval, string encryptedPermitNumber, string? approvedNumber, DateTimeOffset now)
     {
-        if (permitCase.State == PermitCaseState.Approved && permitCase.ValidFrom == approval.ValidFrom && permitCase.ValidUntil == approval.ValidUntil)
+        if (permitCase.State == PermitCaseState.Approved && permitCase.ValidFrom == approval.ValidFrom && permitCase.ValidUntil == approval.ValidUntil
+            && approvedNumber == approval.PermitNumber)
         {
             return Decision.Nothing;
         }
@@ -43,11 +45,11 @@ public record ApprovePermit([property: PersonalData] string PermitNumber, DateOn
                 $"该案件当前状态为 {permitCase.State}；须由基地转交主管机关后方可作出决定。");
         }
 
-        if (approval.ValidUntil <= approval.ValidFrom)
+        if (approval.ValidUntil < approval.ValidFrom)
         {
             return new Refusal("a-permit-ends-after-it-starts",
-                $"The permit would end on {approval.ValidUntil:yyyy-MM-dd}, not after it starts on {approval.ValidFrom:yyyy-MM-dd}.",
-                $"许可有效期截止日 {approval.ValidUntil:yyyy-MM-dd} 不晚于起始日 {approval.ValidFrom:yyyy-MM-dd}。");
+                $"The permit would end on {approval.ValidUntil:yyyy-MM-dd}, before it starts on {approval.ValidFrom:yyyy-MM-dd}.",
+                $"许可有效期截止日 {approval.ValidUntil:yyyy-MM-dd} 早于起始日 {approval.ValidFrom:yyyy-MM-dd}。");
         }
 
         return Decision.Of(new PermitApproved(permitCase.Id, permitCase.PersonId, permitCase.Type, encryptedPermitNumber, approval.ValidFrom,
@@ -87,11 +89,12 @@ public static class ApprovePermitEndpoint
         }
 
         var now = clock.GetUtcNow();
-        var (result, events) = ApprovePermit.Decide(permitCase, command, key.Protect(command.PermitNumber.Trim().ToUpperInvariant()), now)
+        var approval = command with { PermitNumber = command.PermitNumber.Trim().ToUpperInvariant() };
+        var (result, events) = ApprovePermit.Decide(permitCase, approval, key.Protect(approval.PermitNumber), key.Reveal(permitCase.EncryptedPermitNumber), now)
             .Respond(request, response, permitCase.Version);
         if (events.Count > 0 && PermitTypes.IsResidencePermit(permitCase.Type))
         {
-            session.Events.Append(permitCase.PersonId, new ResidencePermitRecorded(permitCase.PersonId, permitCase.Id, command.ValidFrom, command.ValidUntil, now));
+            session.Events.Append(permitCase.PersonId, new ResidencePermitRecorded(permitCase.PersonId, permitCase.Id, approval.ValidFrom, approval.ValidUntil, now));
         }
 
         return (result, events);

@@ -41,10 +41,10 @@ public record AttachDocument(Guid DocumentId, string Item, string? ContentType, 
                 "该文件的内容不是 PDF、JPEG 或 PNG（无论其文件名或声明的类型如何）。");
         }
 
-        if (permitCase.Documents.Count(attached => attached.Item == document.Item) >= MaxDocumentsPerItem)
+        if (permitCase.Documents.Count(attached => attached.Item == document.Item && attached.RejectedFor is null) >= MaxDocumentsPerItem)
         {
             return new Refusal("at-most-ten-documents-per-item",
-                $"'{document.Item}' already has {MaxDocumentsPerItem} documents.", $"'{document.Item}' 已有 {MaxDocumentsPerItem} 份材料。");
+                $"'{document.Item}' already has {MaxDocumentsPerItem} documents standing.", $"'{document.Item}' 已有 {MaxDocumentsPerItem} 份有效材料。");
         }
 
         return Decision.Of(new PermitDocumentAttached(permitCase.Id, document.DocumentId, document.Item, document.ContentType, document.Size, now));
@@ -120,6 +120,10 @@ public static class AttachDocumentEndpoint
         catch (InvalidDataException malformed)
         {
             return (null, Problems.Create(Problems.MalformedRequest, malformed.Message, $"无法读取 multipart 请求体：{malformed.Message}"));
+        }
+        catch (IOException cutShort) when (cutShort is not BadHttpRequestException)
+        {
+            return (null, Problems.Create(Problems.MalformedRequest, "The multipart body ended before its last part.", "multipart 请求体在最后一个部分之前就已结束。"));
         }
 
         if (file is null || file.Length == 0)

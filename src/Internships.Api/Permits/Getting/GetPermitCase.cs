@@ -35,6 +35,17 @@ public record PermitCaseDetails(
     DateTimeOffset OpenedAt,
     int Version)
 {
+    public static PermitCaseDetails Example { get; } = new(
+        Guid.Parse("0196f0c4-5555-7000-8000-000000000001"), Guid.Parse("0196f0c4-1111-7000-8000-000000000001"),
+        Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), Guid.Parse("0196f0c4-0000-7000-8000-00000000b001"), PermitType.ResidenceForInternship,
+        PermitAuthority.ExitEntryAdministration, PermitCaseState.Returned, "2026-01",
+        [new ChecklistItemStatus("passport", "Passport: the personal data page (护照个人资料页)", true, false)],
+        [new PermitDocumentSummary(Guid.Parse("0196f0c4-6666-7000-8000-000000000001"), "passport", "application/pdf", 482_113,
+            new DateTimeOffset(2026, 6, 2, 10, 0, 0, TimeSpan.FromHours(8)), "The scan cuts off the machine-readable zone.",
+            "/api/permit-cases/0196f0c4-5555-7000-8000-000000000001/documents/0196f0c4-6666-7000-8000-000000000001")],
+        [new DocumentShortfall("passport", "The scan cuts off the machine-readable zone.")], null, [],
+        new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)), 4);
+
     public static PermitCaseDetails Of(PermitCase permitCase, string? permitNumber) => new(
         permitCase.Id, permitCase.PersonId, permitCase.UniversityId, permitCase.HostBranchStationId, permitCase.Type, permitCase.Authority,
         permitCase.State, permitCase.ChecklistVersion,

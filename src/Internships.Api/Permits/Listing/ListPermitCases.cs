@@ -9,7 +9,12 @@ using Wolverine.Http;
 namespace Internships.Permits.Listing;
 
 /// <summary>A permit case in a list.</summary>
-public record PermitCaseSummary(Guid Id, Guid PersonId, PermitType Type, PermitCaseState State, DateOnly? ValidUntil, DateTimeOffset OpenedAt, int Version);
+public record PermitCaseSummary(Guid Id, Guid PersonId, PermitType Type, PermitCaseState State, DateOnly? ValidUntil, DateTimeOffset OpenedAt, int Version)
+{
+    public static PermitCaseSummary Example { get; } = new(Guid.Parse("0196f0c4-5555-7000-8000-000000000001"),
+        Guid.Parse("0196f0c4-1111-7000-8000-000000000001"), PermitType.ResidenceForInternship, PermitCaseState.Approved, new DateOnly(2027, 6, 30),
+        new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(8)), 7);
+}
 
 public static class ListPermitCasesEndpoint
 {

@@ -30,8 +30,12 @@ public record OpenPermitCase(Guid PersonId, PermitType Type)
     }
 
     /// <summary>What opening depends on, read before deciding.</summary>
-    /// <param name="HostBranchStationIds">The branch stations the person has or had an internship with, the latest first.</param>
-    public sealed record Facts(Student? Person, IReadOnlyList<Guid> HostBranchStationIds, PermitChecklistTerms? Checklist, bool AlreadyOpen);
+    /// <param name="HostBranchStationIds">
+    /// The branch stations that host or hosted the person (an internship their university consented to, through completion).
+    /// </param>
+    /// <param name="CurrentHost">The branch station of the internship the person is in or about to start, if any.</param>
+    public sealed record Facts(
+        Student? Person, IReadOnlyList<Guid> HostBranchStationIds, Guid? CurrentHost, PermitChecklistTerms? Checklist, bool AlreadyOpen);
 
     public static Refusal? Decide(Facts facts) => facts switch
     {
@@ -53,17 +57,19 @@ public static class OpenPermitCaseEndpoint
     public static async Task<OpenPermitCase.Facts> LoadAsync(OpenPermitCase command, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var person = await session.LoadAsync<Student>(command.PersonId, cancellation);
-        var hosts = (await session.Query<Internship>().Where(internship => internship.StudentId == command.PersonId).ToListAsync(cancellation))
+        // An intention a company records binds nobody: only an internship the university consented to makes the company a host.
+        var hosting = (await session.Query<Internship>().Where(internship => internship.StudentId == command.PersonId).ToListAsync(cancellation))
+            .Where(internship => internship.State is InternshipState.Consented or InternshipState.Agreed or InternshipState.Endorsed
+                or InternshipState.Started or InternshipState.Completed)
             .OrderByDescending(internship => internship.IntendedAt)
-            .Select(internship => internship.BranchStationId)
-            .Distinct()
             .ToList();
+        var current = hosting.FirstOrDefault(internship => internship.State != InternshipState.Completed)?.BranchStationId;
         var checklist = PermitChecklist.InForce(await session.Query<PermitChecklist>().ToListAsync(cancellation), CityTime.DateOf(clock.GetUtcNow()));
         var alreadyOpen = await session.Query<PermitCase>().AnyAsync(
             permitCase => permitCase.PersonId == command.PersonId && permitCase.Type == command.Type
                 && permitCase.State != PermitCaseState.Approved && permitCase.State != PermitCaseState.Refused,
             cancellation);
-        return new OpenPermitCase.Facts(person, hosts, checklist, alreadyOpen);
+        return new OpenPermitCase.Facts(person, [.. hosting.Select(internship => internship.BranchStationId).Distinct()], current, checklist, alreadyOpen);
     }
 
     /// <summary>A university opens cases for its own students, a company for the people it hosts, a person for themselves.</summary>
@@ -96,7 +102,7 @@ public static class OpenPermitCaseEndpoint
         var id = Guid.CreateVersion7();
         var partner = user.Partner();
         var checklist = facts.Checklist!;
-        var host = partner.Role == PartnerRole.Company ? partner.ScopeId : facts.HostBranchStationIds.Cast<Guid?>().FirstOrDefault();
+        var host = partner.Role == PartnerRole.Company ? partner.ScopeId : facts.CurrentHost;
         var opened = new PermitCaseOpened(id, command.PersonId, facts.Person!.UniversityId, host, command.Type, checklist.Version,
             checklist.For(command.Type), partner.PartnerId, partner.Role, clock.GetUtcNow());
         return (new NewResource<Guid>(id, $"/api/permit-cases/{id}"), MartenOps.StartStream<PermitCase>(id, opened));

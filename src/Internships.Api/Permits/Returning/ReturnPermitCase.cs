@@ -21,7 +21,7 @@ public record ReturnPermitCase(IReadOnlyList<DocumentShortfall> Shortfalls)
         {
             RuleFor(x => x.Shortfalls).Cascade(CascadeMode.Stop).NotEmpty().Must(shortfalls => shortfalls.Count <= Checklists.PermitChecklistTerms.MaxItems)
                 .WithMessage("Name 1 to 30 documents.", "请列出 1 至 30 项材料。");
-            RuleForEach(x => x.Shortfalls).ChildRules(shortfall =>
+            RuleForEach(x => x.Shortfalls).NotNull().ChildRules(shortfall =>
             {
                 shortfall.RuleFor(x => x.Item).NotEmpty().MaximumLength(40);
                 shortfall.RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);

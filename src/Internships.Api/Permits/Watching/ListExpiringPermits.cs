@@ -9,7 +9,12 @@ namespace Internships.Permits.Watching;
 
 /// <summary>A person whose residence permit is expiring or expired while they still need it.</summary>
 /// <param name="Expired">True once the permit lapsed; false while it is expiring.</param>
-public record ExpiringPermit(Guid PersonId, Guid UniversityId, DateOnly ValidUntil, DateOnly NeededUntil, Guid InternshipId, bool Expired, DateTimeOffset RecordedAt);
+public record ExpiringPermit(Guid PersonId, Guid UniversityId, DateOnly ValidUntil, DateOnly NeededUntil, Guid InternshipId, bool Expired, DateTimeOffset RecordedAt)
+{
+    public static ExpiringPermit Example { get; } = new(Guid.Parse("0196f0c4-1111-7000-8000-000000000001"),
+        Guid.Parse("0196f0c4-0000-7000-8000-00000000a001"), new DateOnly(2026, 8, 15), new DateOnly(2026, 9, 30),
+        Guid.Parse("0196f0c4-2222-7000-8000-000000000001"), false, new DateTimeOffset(2026, 6, 17, 2, 0, 0, TimeSpan.FromHours(8)));
+}
 
 public static class ListExpiringPermitsEndpoint
 {
