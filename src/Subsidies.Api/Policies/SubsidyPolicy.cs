@@ -1,6 +1,7 @@
 using FluentValidation;
 using StudentBase.Contracts;
 using StudentBase.Http;
+using StudentBase.EventSourcing;
 
 namespace Subsidies.Policies;
 
@@ -105,5 +106,5 @@ public class SubsidyPolicy
 
     /// <summary>A stable id per version name, so publishing the same version twice collides instead of duplicating.</summary>
     public static Guid IdOf(string version) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("subsidy-policy:" + version.ToUpperInvariant()))[..16]);
+        StreamIds.Named("subsidy-policy:" + version.ToUpperInvariant());
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using StudentBase.Http;
+using StudentBase.EventSourcing;
 
 namespace Internships.Permits.Checklists;
 
@@ -79,7 +80,7 @@ public class PermitChecklist
 
     /// <summary>A stable id per version name, so publishing the same version twice collides instead of duplicating.</summary>
     public static Guid IdOf(string version) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("permit-checklist:" + version.ToUpperInvariant()))[..16]);
+        StreamIds.Named("permit-checklist:" + version.ToUpperInvariant());
 
     /// <summary>The version in force on <paramref name="day"/>: the latest effective by then.</summary>
     public static PermitChecklistTerms? InForce(IEnumerable<PermitChecklist> published, DateOnly day) => published

@@ -1,4 +1,5 @@
 using StudentBase.Contracts;
+using StudentBase.EventSourcing;
 
 namespace Internships.Permits.Watching;
 
@@ -41,7 +42,7 @@ public class ResidencePermitWatch
 
     /// <summary>The stream of a person's watch, derived from the person so that two runs of the watch meet on the same stream.</summary>
     public static Guid IdOf(Guid personId) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("residence-permit-watch:" + personId))[..16]);
+        StreamIds.Named("residence-permit-watch:" + personId);
 
     public static ResidencePermitWatch Create(PermitExpiring expiring)
     {
