@@ -9,6 +9,7 @@ public static class Queues
     /// <summary>The schema that holds every queue table, shared by all services.</summary>
     public const string TransportSchema = "wolverine_queues";
 
+    public const string InternshipsInbox = "internships_inbox";
     public const string EventsInbox = "events_inbox";
     public const string SubsidiesInbox = "subsidies_inbox";
 }

@@ -191,6 +191,13 @@ public class DanielsJourney
         paid["instalments"]![0]!["amount"]!.GetValue<decimal>().ShouldBe(200_000m);
         paid["instalments"]![1]!["state"]!.GetValue<string>().ShouldBe("Pending");
 
+        // Internships learns that his application runs (its watch then keeps an eye on his residence permit for as long).
+        var reported = (await EventuallyAsync(internships, $"/api/history/aggregates/reported-subsidy-applications/{application}",
+            json => json?["state"]?["state"]?.GetValue<string>() == "Approved", "dev-analyst-key")).ShouldNotBeNull("Internships never heard of it")["state"]!;
+        reported["state"]!.GetValue<string>().ShouldBe("Approved");
+        reported["inProgress"]!.GetValue<bool>().ShouldBeTrue();
+        reported["applicantId"]!.GetValue<Guid>().ShouldBe(daniel);
+
         // Operations: each partner request is one trace through every service it reached, and every event it caused,
         // in any service, names that trace as its flow and chains back to the request by its causation.
         var registeredFlow = TraceOf("POST /api/students");
@@ -406,13 +413,13 @@ public class DanielsJourney
         return response;
     }
 
-    private static async Task<JsonObject?> EventuallyAsync(HttpClient client, string url, Func<JsonObject?, bool> done)
+    private static async Task<JsonObject?> EventuallyAsync(HttpClient client, string url, Func<JsonObject?, bool> done, string key = "dev-base-admin-key")
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add("X-Api-Key", "dev-base-admin-key");
+            request.Headers.Add("X-Api-Key", key);
             var response = await client.SendAsync(request, Cancellation);
             var json = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation) : null;
             if (done(json) || deadline.Elapsed > Patience)

@@ -88,9 +88,10 @@ public static class EventSourcingExtensions
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableLocalQueues();
-            // A handler that lost an optimistic-concurrency race, or found the document it meant to create already there,
-            // decides again on the fresh state.
+            // A handler that lost an optimistic-concurrency race, or found the document or stream it meant to create already
+            // there, decides again on the fresh state.
             options.OnException<ConcurrencyException>().Or<DocumentAlreadyExistsException>()
+                .Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             options.RetryMessagesAboutUnknownSubjects(builder.Configuration);
             options.Services.AddResourceSetupOnStartup();

@@ -199,15 +199,22 @@ public sealed partial class IntegrationRelay : BatchSubscription
 public static class IntegrationRelayRegistration
 {
     /// <summary>Publishes what an event of <typeparamref name="TEvent"/> tells the other services, after its command's answer.</summary>
-    public static IServiceCollection RelayToOtherServices<TEvent>(this IServiceCollection services, IntegrationMessages<TEvent> messages)
+    /// <param name="wakeOnAppend">
+    /// Whether partners expect it in the other services at once (students, keys): PostgreSQL then wakes the relay when events
+    /// are appended. That costs every append of the service a notification, so what nobody waits for (a daily watch's
+    /// input) leaves it false and the daemon's poll (within a second) carries it.
+    /// </param>
+    public static IServiceCollection RelayToOtherServices<TEvent>(
+        this IServiceCollection services, IntegrationMessages<TEvent> messages, bool wakeOnAppend = true)
         where TEvent : notnull
     {
         services.AddSingleton(new IntegrationRelay.Relay(typeof(TEvent), (committed, store, cancellation) =>
             messages((IEvent<TEvent>)committed, store, cancellation)));
-        // What a module maps is what partners expect in the other services at once (students, keys): PostgreSQL wakes the
-        // relay when events are appended. It costs every append of the service a notification, so a service whose relay
-        // carries only its decisions' occasional messages lets the daemon poll (within a second) instead.
-        services.ConfigureMarten(options => options.Events.UseListenNotifyForEventAppends = true);
+        if (wakeOnAppend)
+        {
+            services.ConfigureMarten(options => options.Events.UseListenNotifyForEventAppends = true);
+        }
+
         return services.AddIntegrationRelay();
     }
 

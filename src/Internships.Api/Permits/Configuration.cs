@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using StudentBase.History;
 using StudentBase.Http;
+using StudentBase.PersonalData;
 
 namespace Internships.Permits;
 
@@ -18,6 +19,8 @@ public static class Configuration
             marten.Projections.Snapshot<PermitChecklist>(SnapshotLifecycle.Inline);
             marten.Projections.Snapshot<PermitCase>(SnapshotLifecycle.Inline);
             marten.Projections.Snapshot<ResidencePermitWatch>(SnapshotLifecycle.Inline);
+            marten.Projections.Snapshot<ReportedSubsidyApplication>(SnapshotLifecycle.Inline);
+            marten.Schema.For<ReportedSubsidyApplication>().Index(application => application.ApplicantId);
             marten.Schema.For<PermitCase>()
                 .UniqueIndex(permitCase => permitCase.OpenCaseKey!)
                 .Index(permitCase => permitCase.PersonId)
@@ -26,11 +29,14 @@ public static class Configuration
             PostgresPermitDocumentStorage.Define(marten);
         });
         builder.Services.AddSingleton<IPermitDocumentStorage, PostgresPermitDocumentStorage>();
+        builder.Services.AddSingleton<IHoldPersonalData>(services => services.GetRequiredService<IPermitDocumentStorage>());
         builder.Services.AddHostedService<ConfiguredChecklists>();
         builder.Services.Configure<PermitWatchRules>(builder.Configuration.GetSection(PermitWatchRules.Section));
         builder.Services.AddHostedService<PermitWatchSchedule>();
         builder.Services.AddHistoryOf<PermitCase>("permit-cases");
         builder.Services.AddHistoryOf<PermitChecklist>("permit-checklists");
+        builder.Services.AddHistoryOf<ResidencePermitWatch>("residence-permit-watches");
+        builder.Services.AddHistoryOf<ReportedSubsidyApplication>("reported-subsidy-applications");
         builder.Services.AddJourneyKey("CaseId");
         builder.Services.NotifyPartnersOfPermitCases();
         return builder;

@@ -21,31 +21,54 @@ public static class Notifications
         .Notify<PermitApproved>("permit_case.approved", "The authority granted the permit; the case names its validity.", toAuthority: true)
         .Notify<PermitRefused>("permit_case.refused", "The authority refused the permit, with its reasons.", toAuthority: true)
         .NotifyPartners<PermitExpiring>(
-            new NotificationType("permit.expiring", "The person's residence permit ends before the internship they are in or about to start.",
+            new NotificationType("permit.expiring",
+                "The person's residence permit ends before the internship they are in or about to start, or while a subsidy application of theirs is in progress.",
                 [.. Parties, PartnerRole.ExitEntryOfficer]),
-            (committed, store, cancellation) => ExpiringAsync("permit.expiring", committed.Data.PersonId, committed.Data.InternshipId, store, cancellation))
+            (committed, store, cancellation) => ExpiringAsync("permit.expiring", committed.Data.PersonId, committed.Data.InternshipId,
+                committed.Data.SubsidyApplicationId, store, cancellation))
         .NotifyPartners<PermitExpired>(
-            new NotificationType("permit.expired", "The person's residence permit lapsed before the internship they are in or about to start ends.",
+            new NotificationType("permit.expired",
+                "The person's residence permit lapsed while they still needed it: an internship not yet over, or a subsidy application in progress.",
                 [.. Parties, PartnerRole.ExitEntryOfficer]),
-            (committed, store, cancellation) => ExpiringAsync("permit.expired", committed.Data.PersonId, committed.Data.InternshipId, store, cancellation));
+            (committed, store, cancellation) => ExpiringAsync("permit.expired", committed.Data.PersonId, committed.Data.InternshipId,
+                committed.Data.SubsidyApplicationId, store, cancellation));
 
+    /// <summary>Told to the person, their university, the exit-entry administration and the company hosting the internship that needs it.</summary>
     private static async ValueTask<PartnerNotification?> ExpiringAsync(
-        string type, Guid personId, Guid internshipId, IQuerySession store, CancellationToken cancellation)
+        string type, Guid personId, Guid? internshipId, Guid? subsidyApplicationId, IQuerySession store, CancellationToken cancellation)
     {
-        if (await store.LoadAsync<Internships.Internship>(internshipId, cancellation) is not { } internship)
+        var ids = new Dictionary<string, Guid> { ["personId"] = personId };
+        Guid? host = null;
+        Guid universityId;
+        if (internshipId is { } id)
+        {
+            if (await store.LoadAsync<Internships.Internship>(id, cancellation) is not { } internship)
+            {
+                return null;
+            }
+
+            ids["internshipId"] = internship.Id;
+            ids["branchStationId"] = internship.BranchStationId;
+            host = internship.BranchStationId;
+            universityId = internship.UniversityId;
+        }
+        else if (await store.LoadAsync<Students.Student>(personId, cancellation) is { } person)
+        {
+            universityId = person.UniversityId;
+        }
+        else
         {
             return null;
         }
 
+        ids["universityId"] = universityId;
+        if (subsidyApplicationId is { } application)
+        {
+            ids["subsidyApplicationId"] = application;
+        }
+
         return new PartnerNotification(type, personId, $"/api/students/{personId}",
-            new NotificationAudience(internship.UniversityId, internship.BranchStationId, personId, PartnerRole.ExitEntryOfficer),
-            new Dictionary<string, Guid>
-            {
-                ["personId"] = personId,
-                ["internshipId"] = internshipId,
-                ["universityId"] = internship.UniversityId,
-                ["branchStationId"] = internship.BranchStationId,
-            });
+            new NotificationAudience(universityId, host, personId, PartnerRole.ExitEntryOfficer), ids);
     }
 
     private static IServiceCollection Notify<TEvent>(this IServiceCollection services, string type, string description, bool toAuthority)

@@ -1,6 +1,9 @@
 using JasperFx.Events.Projections;
 using Marten;
+using StudentBase.Contracts;
+using StudentBase.EventSourcing;
 using StudentBase.History;
+using Wolverine;
 using StudentBase.Http;
 
 namespace Subsidies.Applications;
@@ -23,6 +26,8 @@ public static class Configuration
         builder.Services.AddHistoryOf<SubsidyApplication>("subsidy-applications");
         builder.Services.AddJourneyKey("ApplicationId");
         builder.Services.NotifyPartnersOfApplications();
+        builder.Services.ConfigureWolverine(messaging => messaging.PublishToInboxes<SubsidyApplicationStateChanged>(Queues.InternshipsInbox));
+        builder.Services.RelayApplicationProgress();
         return builder;
     }
 }

@@ -173,7 +173,7 @@ public class HandlingPermitCases(InternshipsFixture fixture)
         (await DownloadAsync(caseId, documentId, PartnerKeys.Analyst)).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await DownloadAsync(caseId, documentId, PartnerKeys.ExitEntryOfficer)).Status.ShouldBe(HttpStatusCode.NotFound, "not forwarded to it");
 
-        var stored = await StoredContentAsync(documentId);
+        var stored = (await StoredContentAsync(documentId)).ShouldNotBeNull();
         Encoding.ASCII.GetString(stored).ShouldNotContain("PASSPORT-GB9876543-DANIEL");
         stored.Length.ShouldBeGreaterThan(content.Length);
 
@@ -183,6 +183,7 @@ public class HandlingPermitCases(InternshipsFixture fixture)
             x.StatusCodeShouldBeOk();
         });
 
+        (await StoredContentAsync(documentId)).ShouldBeNull("the storage forgets an erased person's documents");
         var erased = await DownloadAsync(caseId, documentId, PartnerKeys.BaseAdministrator);
         erased.Status.ShouldBe(HttpStatusCode.NotFound);
         Encoding.UTF8.GetString(erased.Content).ShouldNotContain("PASSPORT-GB9876543-DANIEL");
@@ -190,12 +191,12 @@ public class HandlingPermitCases(InternshipsFixture fixture)
         (await RuleOfAsync(afterwards)).ShouldBe("an-erased-person-has-no-documents");
     }
 
-    private async Task<byte[]> StoredContentAsync(Guid documentId)
+    private async Task<byte[]?> StoredContentAsync(Guid documentId)
     {
         var schema = fixture.Host.Services.GetRequiredService<IDocumentStore>().Options.DatabaseSchemaName;
         await using var command = fixture.Host.Services.GetRequiredService<NpgsqlDataSource>()
             .CreateCommand($"select content from {schema}.permit_documents where id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = documentId });
-        return (byte[])(await command.ExecuteScalarAsync(Cancellation))!;
+        return await command.ExecuteScalarAsync(Cancellation) as byte[];
     }
 }

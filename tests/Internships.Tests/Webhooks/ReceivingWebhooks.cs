@@ -6,7 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
+using Internships.Permits.Watching;
+using Internships.Tests.Internships;
 using Internships.Tests.Permits;
+using StudentBase.Contracts;
+using Wolverine;
 using StudentBase.Testing;
 using StudentBase.Webhooks.Delivery;
 using StudentBase.Webhooks.Subscriptions;
@@ -107,6 +111,40 @@ public class ReceivingWebhooks(FastWebhooksFixture fixture) : IClassFixture<Fast
 
         ShouldBeSignedWith(university[0], xmuSecret);
         _receiver.ReceivedBy("work-permits").ShouldBeEmpty("a residence permit is not the work-permit office's to decide");
+    }
+
+    [Fact]
+    public async Task a_permit_expiring_while_an_internship_and_a_subsidy_application_need_it_is_told_to_the_person_s_side_and_the_administration()
+    {
+        var parties = await InternshipParties.ArrangeAsync(fixture, residencePermitExpiry: Given.Today.AddDays(30));
+        var internship = await parties.DraftedAsync();
+        var application = Guid.CreateVersion7();
+        var (_, secret) = await SubscribeAsync(parties.UniversityKey, "university-permit-watch", "permit.expiring", "permit.expired");
+        await SubscribeAsync(parties.CompanyKey, "company-permit-watch", "permit.expiring");
+        await SubscribeAsync(parties.StudentKey, "student-permit-watch", "permit.expiring");
+        await SubscribeAsync(PartnerKeys.ExitEntryOfficer, "exit-entry-permit-watch", "permit.expiring");
+        await fixture.Host.InvokeAndWaitAsync(new SubsidyApplicationStateChanged(application, parties.StudentId, "Eligible", true, 3, DateTimeOffset.UtcNow));
+
+        await using (var scope = fixture.Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new CheckPermitExpiry(), Cancellation);
+        }
+
+        var received = (await _receiver.AcceptedByAsync("university-permit-watch", 1, Cancellation)).ShouldHaveSingleItem();
+        received.Type.ShouldBe("permit.expiring");
+        ShouldBeSignedWith(received, secret);
+        var data = received.Payload["data"]!;
+        data["personId"]!.GetValue<Guid>().ShouldBe(parties.StudentId);
+        data["internshipId"]!.GetValue<Guid>().ShouldBe(internship);
+        data["subsidyApplicationId"]!.GetValue<Guid>().ShouldBe(application);
+        data["branchStationId"]!.GetValue<Guid>().ShouldBe(parties.BranchStationId);
+        data["universityId"]!.GetValue<Guid>().ShouldBe(parties.UniversityId);
+        data["url"]!.GetValue<string>().ShouldBe($"/api/students/{parties.StudentId}");
+        foreach (var hook in new[] { "company-permit-watch", "student-permit-watch", "exit-entry-permit-watch" })
+        {
+            (await _receiver.AcceptedByAsync(hook, 1, Cancellation)).ShouldContain(
+                webhook => webhook.Payload["data"]!["personId"]!.GetValue<Guid>() == parties.StudentId, hook);
+        }
     }
 
     [Fact]

@@ -202,5 +202,9 @@ public class JudgingUnderTwoPolicyVersions(PolicyVersionsFixture fixture) : ICla
         var assessments = (await session.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken))
             .Select(e => e.Data).OfType<EligibilityAssessed>().ToList();
         assessments.Select(assessment => (assessment.PolicyVersion, assessment.Eligible)).ShouldBe([("2022-05", true), ("2026-11", false)]);
+
+        var told = await fixture.Host.InInboxAsync<SubsidyApplicationStateChanged>(Queues.InternshipsInbox, message => message.ApplicationId == id, expected: 3);
+        told.OrderBy(message => message.Version).Select(message => (message.State, message.InProgress))
+            .ShouldBe([("Eligible", true), ("Returned", true), ("Ineligible", false)], "what Internships' permit watch learns");
     }
 }

@@ -167,6 +167,11 @@ public class GrantingASubsidy(SubsidiesFixture fixture)
         closed.Timeline.Select(entry => entry.Event).ShouldContain(nameof(Subsidies.Applications.SubsidyTerminated));
         (await fixture.SendAsync($"/api/subsidy-applications/{id}/instalments/2/milestone-verification", new { evidence = "late" })).Context.Response.StatusCode
             .ShouldBe(422);
+
+        var told = await fixture.Host.InInboxAsync<SubsidyApplicationStateChanged>(Queues.InternshipsInbox, message => message.ApplicationId == id, expected: 4);
+        told.OrderBy(message => message.Version).Select(message => (message.State, message.InProgress))
+            .ShouldBe([("Eligible", true), ("Approved", true), ("Terminated", false), ("Closed", false)], "what Internships' permit watch learns");
+        told.ShouldAllBe(message => message.ApplicantId == closed.ApplicantId);
     }
 
     private sealed record ApplicationDetailsView(Subsidies.Applications.Getting.ApplicationDetails Details);

@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using StudentBase.PersonalData;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -9,9 +10,9 @@ namespace Internships.Permits.Documents;
 /// <summary>
 /// Where the content of permit documents is kept, always sealed with the person's key (so erasing the key erases them, in
 /// any store). PostgreSQL, beside the events, is the default (<see cref="PostgresPermitDocumentStorage"/>); a deployment
-/// may register an S3-compatible object store instead.
+/// may register an S3-compatible object store instead. On the person's erasure the store forgets their documents.
 /// </summary>
-public interface IPermitDocumentStorage
+public interface IPermitDocumentStorage : IHoldPersonalData
 {
     /// <summary>
     /// Keeps a document's sealed content. A store that can join the session's transaction does (the content commits with the
@@ -43,6 +44,12 @@ public sealed class PostgresPermitDocumentStorage(NpgsqlDataSource dataSource, I
     {
         session.QueueSqlCommand($"insert into {store.Options.DatabaseSchemaName}.{Table} (id, person_id, content) values (?, ?, ?)",
             documentId, personId, sealedContent);
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetAsync(IDocumentSession session, Guid subjectId, CancellationToken cancellation)
+    {
+        session.QueueSqlCommand($"delete from {store.Options.DatabaseSchemaName}.{Table} where person_id = ?", subjectId);
         return Task.CompletedTask;
     }
 

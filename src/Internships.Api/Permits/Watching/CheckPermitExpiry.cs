@@ -7,7 +7,7 @@ using Wolverine;
 
 namespace Internships.Permits.Watching;
 
-/// <summary>Run the residence-permit watch now, over everyone in or about to start an internship.</summary>
+/// <summary>Run the residence-permit watch now, over everyone in or about to start an internship or with a subsidy application in progress.</summary>
 public record CheckPermitExpiry;
 
 public static class CheckPermitExpiryHandler
@@ -23,10 +23,7 @@ public static class CheckPermitExpiryHandler
     {
         var now = clock.GetUtcNow();
         var today = CityTime.DateOf(now);
-        var needs = (await session.Query<Internship>().Where(internship => InOrAboutToStart.Contains(internship.State)).ToListAsync(cancellation))
-            .Where(internship => internship.Terms is { } terms && terms.EndDate >= today)
-            .GroupBy(internship => internship.StudentId)
-            .ToDictionary(group => group.Key, group => group.OrderByDescending(internship => internship.Terms!.EndDate).First());
+        var needs = await NeedsAsync(session, today, cancellation);
         if (needs.Count == 0)
         {
             return;
@@ -37,10 +34,8 @@ public static class CheckPermitExpiryHandler
             .ToDictionary(watch => watch.PersonId);
         foreach (var person in people.Where(person => person.Erasure is null))
         {
-            var internship = needs[person.Id];
             var watch = watches.GetValueOrDefault(person.Id);
-            var recorded = ResidencePermitWatch.Decide(watch, person.Id, person.ResidencePermitExpiry,
-                new PermitNeed(internship.Id, internship.Terms!.EndDate), today, rules.Value, now);
+            var recorded = ResidencePermitWatch.Decide(watch, person.Id, person.ResidencePermitExpiry, needs[person.Id], today, rules.Value, now);
             if (recorded.Count == 0)
             {
                 continue;
@@ -55,6 +50,24 @@ public static class CheckPermitExpiryHandler
                 session.Events.Append(watch.Id, watch.Version + recorded.Count, [.. recorded]);
             }
         }
+    }
+
+    /// <summary>Each person's need: the internship that ends last and a subsidy application in progress, either or both.</summary>
+    private static async Task<Dictionary<Guid, PermitNeed>> NeedsAsync(IQuerySession session, DateOnly today, CancellationToken cancellation)
+    {
+        var internships = await session.Query<Internship>().Where(internship => InOrAboutToStart.Contains(internship.State)).ToListAsync(cancellation);
+        var applications = await session.Query<ReportedSubsidyApplication>().Where(application => application.InProgress).ToListAsync(cancellation);
+        var needs = new Dictionary<Guid, PermitNeed>();
+        foreach (var (personId, need) in internships
+                     .Where(internship => internship.Terms is { } terms && terms.EndDate >= today)
+                     .Select(internship => (internship.StudentId, PermitNeed.ForInternship(internship.Id, internship.Terms!.EndDate)))
+                     .Concat(applications.OrderBy(application => application.Id)
+                         .Select(application => (application.ApplicantId, PermitNeed.ForSubsidyApplication(application.Id)))))
+        {
+            needs[personId] = needs.TryGetValue(personId, out var other) ? other.And(need) : need;
+        }
+
+        return needs;
     }
 }
 

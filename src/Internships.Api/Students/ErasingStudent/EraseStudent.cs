@@ -43,7 +43,8 @@ public static class EraseStudentEndpoint
     /// <summary>
     /// Destroys the student's key here and, through <see cref="StudentPersonalDataErased"/>, in the Events and Subsidies
     /// services: the name, passport number and founder data become unreadable in every event, copy and read model, for every
-    /// role. The states, dates, counts and amounts stay. Asking again answers the first erasure and changes nothing.
+    /// role, and the stores beside the events (permit documents) forget the student's content. The states, dates, counts
+    /// and amounts stay. Asking again answers the first erasure and changes nothing.
     /// </summary>
     [WolverinePost("/api/students/{id}/erasure", Name = "EraseStudent")]
     [Allow(PartnerRole.BaseAdministrator)]
@@ -54,6 +55,7 @@ public static class EraseStudentEndpoint
         ClaimsPrincipal user,
         IDocumentSession session,
         ClearPersonalData clearData,
+        IEnumerable<IHoldPersonalData> holders,
         TimeProvider clock,
         CancellationToken cancellation)
     {
@@ -65,6 +67,11 @@ public static class EraseStudentEndpoint
         var erased = new StudentErased(student.Id, user.Partner().PartnerId, command.Reason.Trim(), clock.GetUtcNow());
         session.EraseKey(student.Id, erased.ErasedAt);
         await clearData.SealAsync(session, student.Id, PersonalDataKey.NewFor(student.Id), cancellation);
+        foreach (var holder in holders)
+        {
+            await holder.ForgetAsync(session, student.Id, cancellation);
+        }
+
         return (StudentErasure.Of(erased), [erased]);
     }
 

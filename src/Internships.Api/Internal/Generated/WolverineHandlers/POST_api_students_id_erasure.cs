@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using StudentBase.EventSourcing;
 using StudentBase.PersonalData;
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
@@ -18,15 +19,17 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly StudentBase.EventSourcing.IActorSource _actorSource;
         private readonly StudentBase.PersonalData.ClearPersonalData _clearPersonalData;
+        private readonly System.Collections.Generic.IEnumerable<StudentBase.PersonalData.IHoldPersonalData> _holdPersonalDataIEnumerable;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_students_id_erasure(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, StudentBase.EventSourcing.IActorSource actorSource, StudentBase.PersonalData.ClearPersonalData clearPersonalData, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_students_id_erasure(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, StudentBase.EventSourcing.IActorSource actorSource, StudentBase.PersonalData.ClearPersonalData clearPersonalData, System.Collections.Generic.IEnumerable<StudentBase.PersonalData.IHoldPersonalData> holdPersonalDataIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _actorSource = actorSource;
             _clearPersonalData = clearPersonalData;
+            _holdPersonalDataIEnumerable = holdPersonalDataIEnumerable;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -83,7 +86,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            (var studentErasure_response, var events) = await Internships.Students.ErasingStudent.EraseStudentEndpoint.Post(command, stream_student.Aggregate, httpContext.User, documentSession, _clearPersonalData, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var studentErasure_response, var events) = await Internships.Students.ErasingStudent.EraseStudentEndpoint.Post(command, stream_student.Aggregate, httpContext.User, documentSession, _clearPersonalData, _holdPersonalDataIEnumerable, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {

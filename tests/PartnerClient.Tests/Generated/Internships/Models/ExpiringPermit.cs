@@ -23,6 +23,8 @@ namespace Partners.Internships.Models
         public Guid? PersonId { get; set; }
         /// <summary>The recordedAt property</summary>
         public DateTimeOffset? RecordedAt { get; set; }
+        /// <summary>The subsidyApplicationId property</summary>
+        public Guid? SubsidyApplicationId { get; set; }
         /// <summary>The universityId property</summary>
         public Guid? UniversityId { get; set; }
         /// <summary>The validUntil property</summary>
@@ -50,6 +52,7 @@ namespace Partners.Internships.Models
                 { "neededUntil", n => { NeededUntil = n.GetDateValue(); } },
                 { "personId", n => { PersonId = n.GetGuidValue(); } },
                 { "recordedAt", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
+                { "subsidyApplicationId", n => { SubsidyApplicationId = n.GetGuidValue(); } },
                 { "universityId", n => { UniversityId = n.GetGuidValue(); } },
                 { "validUntil", n => { ValidUntil = n.GetDateValue(); } },
             };
@@ -66,6 +69,7 @@ namespace Partners.Internships.Models
             writer.WriteDateValue("neededUntil", NeededUntil);
             writer.WriteGuidValue("personId", PersonId);
             writer.WriteDateTimeOffsetValue("recordedAt", RecordedAt);
+            writer.WriteGuidValue("subsidyApplicationId", SubsidyApplicationId);
             writer.WriteGuidValue("universityId", UniversityId);
             writer.WriteDateValue("validUntil", ValidUntil);
         }
