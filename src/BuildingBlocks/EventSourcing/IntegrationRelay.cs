@@ -158,21 +158,8 @@ public sealed partial class IntegrationRelay : BatchSubscription
     }
 
     /// <summary>The send continues the command's trace: its span is the parent (the event's causation is the request's span).</summary>
-    private static Activity? StartSpan(IEvent committed)
-    {
-        if (committed.CorrelationId is not { Length: 32 } correlation || !correlation.All(Uri.IsHexDigit))
-        {
-            return null;
-        }
-
-        var trace = ActivityTraceId.CreateFromString(correlation);
-        var parent = committed.CausationId is { Length: 16 } causation && causation.All(Uri.IsHexDigit)
-            ? ActivitySpanId.CreateFromString(causation)
-            : ActivitySpanId.CreateRandom();
-        var context = new ActivityContext(trace, parent, ActivityTraceFlags.Recorded, isRemote: true);
-        return Source.StartActivity($"relay {committed.EventTypeName}", ActivityKind.Producer, context)
-               ?? new Activity($"relay {committed.EventTypeName}").SetParentId(trace, parent, ActivityTraceFlags.Recorded).Start();
-    }
+    private static Activity? StartSpan(IEvent committed) =>
+        Flows.ContextOf(committed) is { } flow ? Source.StartIn($"relay {committed.EventTypeName}", ActivityKind.Producer, flow) : null;
 
     private static DeliveryOptions DeliveryFor(IEvent committed)
     {

@@ -55,8 +55,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(
     private const string UnavailableRetryAfterSeconds = "5";
 
     /// <summary>
-    /// The database is down, restarting or refusing connections (a failure of the connection itself, or the server saying
-    /// it is shutting down, starting, or out of connections): transient, and nothing was written.
+    /// The database is down, restarting or refusing connections (a failure of the connection itself, which Npgsql reports as
+    /// an <see cref="Npgsql.NpgsqlException"/> around the socket's error, or the server saying it is shutting down, starting,
+    /// or out of connections): transient, and nothing was written. A socket or I/O error of anything else (a client that
+    /// went away, a file) is not the database's.
     /// </summary>
     private static bool IsDatabaseUnreachable(Exception? exception)
     {
@@ -68,7 +70,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                                                      || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
                                                      || postgres.SqlState.StartsWith("53", StringComparison.Ordinal),
                 Npgsql.NpgsqlException => true,
-                System.Net.Sockets.SocketException or IOException => true,
                 _ => false,
             };
             if (unreachable)

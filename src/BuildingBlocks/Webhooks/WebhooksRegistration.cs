@@ -1,6 +1,8 @@
 using Marten;
+using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StudentBase.Http;
 using StudentBase.Webhooks.Delivery;
 using StudentBase.Webhooks.Subscriptions;
@@ -31,12 +33,22 @@ public static class WebhooksRegistration
         builder.Services.AddSingleton<NotificationRelay>();
         builder.Services.SubscribeToEventsWithServices<NotificationRelay>(ServiceLifetime.Singleton);
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation; without it the service defaults' retries would apply.
+        builder.Services.TryAddSingleton<WebhookHostResolver>();
+        builder.Services.AddSingleton<WebhookConnections>();
         builder.Services.AddHttpClient(WebhookSender.Client)
-            // A receiver answers for itself: no redirects followed, no retries beyond the schedule's, no circuit shared with the service's own calls.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            // A receiver answers for itself: no redirects followed, no retries beyond the schedule's, no circuit shared with the
+            // service's own calls; and it is reached only at an address a delivery may reach.
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                ConnectCallback = services.GetRequiredService<WebhookConnections>().ConnectAsync,
+            })
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddHostedService<WebhookSender>();
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(WebhookSender.SourceName));
         return builder;
     }
 }

@@ -27,6 +27,26 @@ public class EndpointRules
         (WebhookEndpoints.Refusal(endpoint, development) is null).ShouldBe(accepted);
 
     [Theory]
+    [InlineData("203.0.113.10", false, true)]
+    [InlineData("2001:db8::10", false, true)]
+    [InlineData("10.0.0.7", false, false)]
+    [InlineData("172.31.255.1", false, false)]
+    [InlineData("192.168.1.1", false, false)]
+    [InlineData("169.254.169.254", false, false)]
+    [InlineData("100.64.0.1", false, false)]
+    [InlineData("0.0.0.0", false, false)]
+    [InlineData("127.0.0.1", false, false)]
+    [InlineData("127.0.0.1", true, true)]
+    [InlineData("::1", true, true)]
+    [InlineData("::ffff:127.0.0.1", true, true)]
+    [InlineData("::ffff:10.0.0.7", true, false)]
+    [InlineData("fe80::1", true, false)]
+    [InlineData("fd12:3456::1", false, false)]
+    [InlineData("10.0.0.7", true, false)]
+    public void a_delivery_connects_only_to_an_address_on_the_internet_or_in_development_a_loopback_one(string address, bool development, bool reachable) =>
+        WebhookEndpoints.MayReceive(System.Net.IPAddress.Parse(address), development).ShouldBe(reachable);
+
+    [Theory]
     [InlineData("en", "The URL must be reachable from the internet, not a loopback or private address.", "A Company key never receives 'student.registered'.")]
     [InlineData("zh-CN", "该 URL 必须可从互联网访问，不得为本机回环地址或私有地址。", "Company 密钥永远不会收到 'student.registered'。")]
     public void a_refused_subscription_is_told_why_in_the_partner_s_language(string language, string endpointMessage, string typeMessage)

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StandardWebhooks;
@@ -81,6 +83,21 @@ public class ReceivingWebhooks(FastWebhooksFixture fixture) : IClassFixture<Fast
         (await _receiver.AcceptedByAsync("jmu", 1, Cancellation)).ShouldHaveSingleItem().Payload["data"]!["studentId"]!.GetValue<Guid>()
             .ShouldBe(jimeiStudent);
         Should.Throw<WebhookVerificationException>(() => new StandardWebhook(xmuSecret).Verify(received[0].Body.Replace("registered", "corrected"), received[0].Headers));
+    }
+
+    [Fact]
+    public async Task a_delivery_continues_the_flow_of_the_request_that_caused_it_and_tells_the_receiver_its_trace()
+    {
+        await SubscribeAsync(PartnerKeys.XiamenUniversityKey, "xmu-flow", "student.registered");
+        var studentId = await RegisterStudentAsync(PartnerKeys.XiamenUniversity);
+
+        var received = (await _receiver.AcceptedByAsync("xmu-flow", 1, Cancellation)).ShouldHaveSingleItem();
+        await using var session = fixture.Store.QuerySession();
+        var registered = (await session.Events.FetchStreamAsync(studentId, token: Cancellation))[0];
+        registered.CorrelationId.ShouldNotBeNullOrEmpty();
+        var traceparent = received.Headers["traceparent"].ToString();
+        ActivityContext.TryParse(traceparent, null, out var flow).ShouldBeTrue($"traceparent '{traceparent}'");
+        flow.TraceId.ToHexString().ShouldBe(registered.CorrelationId);
     }
 
     [Fact]

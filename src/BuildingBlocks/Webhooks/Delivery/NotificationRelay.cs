@@ -6,6 +6,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using StudentBase.EventSourcing;
 using Microsoft.Extensions.Logging;
 using StudentBase.Webhooks.Subscriptions;
 using Wolverine;
@@ -39,13 +40,14 @@ internal sealed partial class NotificationRelay(IEnumerable<NotificationSource> 
                     .Where(subscription => subscription.State != WebhookSubscriptionState.Deleted)
                     .ToListAsync(cancellationToken)];
                 var body = Body(notification, committed);
+                var flow = Flows.ContextOf(committed) is { } context ? $"00-{context.TraceId}-{context.SpanId}-01" : "";
                 var recipients = 0;
                 foreach (var subscription in subscriptions.Where(subscription => subscription.Wants(notification, committed.Timestamp)))
                 {
                     operations.QueueSqlCommand('^',
-                        $"insert into {table} (subscription_id, notification_id, subject_id, type, body, occurred_at) values (^, ^, ^, ^, ^, ^) " +
+                        $"insert into {table} (subscription_id, notification_id, subject_id, type, body, occurred_at, flow) values (^, ^, ^, ^, ^, ^, ^) " +
                         "on conflict (subscription_id, notification_id) do nothing",
-                        subscription.Id, IdOf(committed, notification), notification.SubjectId, notification.Type, body, committed.Timestamp);
+                        subscription.Id, IdOf(committed, notification), notification.SubjectId, notification.Type, body, committed.Timestamp, flow);
                     recipients++;
                 }
 

@@ -35,6 +35,9 @@ internal static class WebhookOutbox
         deliveries.AddColumn("failures", "integer").NotNull().DefaultValueByExpression("0");
         deliveries.AddColumn("next_attempt_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
         deliveries.AddColumn("delivered_at", "timestamp with time zone");
+        // The W3C traceparent of the flow whose event made the notification (empty when there was none): each attempt's span
+        // continues it, and the receiver gets it.
+        deliveries.AddColumn("flow", "text").NotNull().DefaultValueByString("");
         deliveries.Indexes.Add(new IndexDefinition($"ix_{Deliveries}_notification") { Columns = ["subscription_id", "notification_id"], IsUnique = true });
         deliveries.Indexes.Add(new IndexDefinition($"ix_{Deliveries}_due") { Columns = ["next_attempt_at"], Predicate = $"state = '{States.Pending}'" });
         deliveries.Indexes.Add(new IndexDefinition($"ix_{Deliveries}_subject") { Columns = ["subscription_id", "subject_id", "id"], Predicate = $"state = '{States.Pending}'" });

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StudentBase.EventSourcing;
 using StudentBase.Webhooks.Subscriptions;
 
 namespace StudentBase.Webhooks.Delivery;
@@ -26,6 +27,10 @@ internal sealed partial class WebhookSender(
     ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string Client = "webhooks";
+
+    public const string SourceName = "StudentBase.Webhooks";
+
+    private static readonly ActivitySource Source = new(SourceName);
 
     private readonly string _deliveries = $"{store.Options.DatabaseSchemaName}.{WebhookOutbox.Deliveries}";
     private readonly string _attempts = $"{store.Options.DatabaseSchemaName}.{WebhookOutbox.Attempts}";
@@ -106,7 +111,7 @@ internal sealed partial class WebhookSender(
         }
     }
 
-    private sealed record Due(long Id, Guid SubscriptionId, Guid NotificationId, string Body, int Failures);
+    private sealed record Due(long Id, Guid SubscriptionId, Guid NotificationId, string Type, string Body, int Failures, string Flow);
 
     /// <summary>
     /// The next due delivery of each subject (an earlier one still pending holds the later back), at most each subscription's
@@ -131,7 +136,8 @@ internal sealed partial class WebhookSender(
                 limit $3)
             update {_deliveries} set next_attempt_at = now() + $4
             from due where {_deliveries}.id = due.id
-            returning {_deliveries}.id, {_deliveries}.subscription_id, {_deliveries}.notification_id, {_deliveries}.body, {_deliveries}.failures
+            returning {_deliveries}.id, {_deliveries}.subscription_id, {_deliveries}.notification_id, {_deliveries}.type, {_deliveries}.body,
+                {_deliveries}.failures, {_deliveries}.flow
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = allowances.Select(entry => entry.Subscription).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = allowances.Select(entry => entry.Allowance).ToArray() });
@@ -141,7 +147,8 @@ internal sealed partial class WebhookSender(
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            claimed.Add(new Due(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt32(4)));
+            claimed.Add(new Due(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5),
+                reader.GetString(6)));
         }
 
         return [.. claimed.OrderBy(due => due.Id)];
@@ -149,6 +156,7 @@ internal sealed partial class WebhookSender(
 
     private async Task DeliverAsync(Due due, WebhookSubscription subscription, CancellationToken stopping)
     {
+        using var span = StartSpan(due);
         var now = clock.GetUtcNow();
         var messageId = due.NotificationId.ToString();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Endpoint)
@@ -176,6 +184,10 @@ internal sealed partial class WebhookSender(
             {
                 error = $"No answer within {options.Value.Timeout.TotalSeconds:0} s.";
             }
+            catch (HttpRequestException failure) when (failure.InnerException is InsideAddressRefusedException refused)
+            {
+                error = refused.Message;
+            }
             catch (HttpRequestException failure)
             {
                 error = failure.HttpRequestError.ToString();
@@ -183,7 +195,28 @@ internal sealed partial class WebhookSender(
         }
 
         var latency = Stopwatch.GetElapsedTime(started);
+        span?.SetTag("http.response.status_code", status);
+        if (status is not (>= 200 and < 300))
+        {
+            span?.SetStatus(ActivityStatusCode.Error, error ?? $"HTTP {status}");
+        }
+
         await RecordAsync(due, subscription, status, error, latency, retryAfter, stopping);
+    }
+
+    /// <summary>An attempt continues the flow whose event made the notification, so operators see the delivery in that trace.</summary>
+    private static Activity? StartSpan(Due due)
+    {
+        // Whatever span this background loop happened to start under is not the notification's flow.
+        Activity.Current = null;
+        var name = $"webhook {due.Type}";
+        var span = ActivityContext.TryParse(due.Flow, null, out var flow)
+            ? Source.StartIn(name, ActivityKind.Producer, flow)
+            : Source.StartActivity(name, ActivityKind.Producer);
+        span?.SetTag("webhook.subscription_id", due.SubscriptionId.ToString());
+        span?.SetTag("webhook.notification_id", due.NotificationId.ToString());
+        span?.SetTag("webhook.attempt", due.Failures + 1);
+        return span;
     }
 
     private async Task RecordAsync(Due due, WebhookSubscription subscription, int? status, string? error, TimeSpan latency, TimeSpan? retryAfter,

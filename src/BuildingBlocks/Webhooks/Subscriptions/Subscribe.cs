@@ -98,6 +98,14 @@ internal static class WebhookEndpoints
             : null;
     }
 
+    /// <summary>
+    /// Whether a delivery may connect to this address, the one the endpoint's host resolves to at that moment: a name that
+    /// was public when subscribed may resolve to an inside address later (DNS rebinding), so the address is checked as well
+    /// as the URL. Loopback only in Development, as for the URL.
+    /// </summary>
+    public static bool MayReceive(IPAddress address, bool development) =>
+        !IsPrivate(address) || (development && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
+
     private static bool IsPrivate(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
