@@ -18,6 +18,7 @@ public class EndpointAccess(EventsFixture fixture) : EndpointAccessSpecification
         ["POST /api/activities/{id}/rescheduling"] = [BaseAdministrator],
         ["POST /api/activities/{id}/cancellation"] = [BaseAdministrator],
         ["POST /api/activities/{id}/registrations"] = [BaseAdministrator, University, Applicant],
+        ["GET /api/activities/{id}/registrations/{registrationId}"] = [BaseAdministrator, University, Applicant],
         ["POST /api/activities/{id}/registrations/{registrationId}/cancellation"] = [BaseAdministrator, University, Applicant],
         ["POST /api/activities/{id}/registrations/{registrationId}/approval"] = [BaseAdministrator],
         ["POST /api/activities/{id}/registrations/{registrationId}/decline"] = [BaseAdministrator],

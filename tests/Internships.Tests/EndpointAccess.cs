@@ -31,6 +31,8 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
         ["POST /api/students/{id}/erasure"] = [BaseAdministrator],
         ["POST /api/students/personal-data-sealing"] = [BaseAdministrator, Operator],
         ["POST /api/partners/{partnerId}/api-keys"] = [BaseAdministrator],
+        ["GET /api/partners/{partnerId}/api-keys"] = [BaseAdministrator],
+        ["GET /api/partners/{partnerId}/api-keys/{keyId}"] = [BaseAdministrator],
         ["POST /api/branch-stations"] = [BaseAdministrator],
         ["GET /api/branch-stations/{id}"] = [BaseAdministrator, Company, University, ExitEntryOfficer, Analyst],
         ["POST /api/branch-stations/{id}/designation"] = [BaseAdministrator],
@@ -66,6 +68,7 @@ public class EndpointAccess(InternshipsFixture fixture) : EndpointAccessSpecific
         ["POST /api/internships/{id}/completion"] = [BaseAdministrator, Company],
         ["POST /api/internships/{id}/termination"] = [BaseAdministrator, Company, University, Applicant],
         ["POST /api/internships/{id}/amendments"] = [BaseAdministrator, Company, University, Applicant],
+        ["GET /api/internships/{id}/amendments/{amendmentId}"] = [BaseAdministrator, University, Company, Applicant, ExitEntryOfficer, Analyst],
         ["POST /api/internships/{id}/amendments/{amendmentId}/signatures"] = [BaseAdministrator, Company, University, Applicant],
     };
 }

@@ -20,6 +20,7 @@ public class EndpointRules
     [InlineData("https://169.254.169.254/latest/meta-data", false, false)]
     [InlineData("https://[::1]/hooks", false, false)]
     [InlineData("https://[fd00::1]/hooks", false, false)]
+    [InlineData("https://[::]:8443/hooks", false, false)]
     [InlineData("https://user:pass@sis.example/hooks", false, false)]
     [InlineData("ftp://sis.example/hooks", true, false)]
     [InlineData("/hooks", true, false)]
@@ -43,6 +44,19 @@ public class EndpointRules
     [InlineData("fe80::1", true, false)]
     [InlineData("fd12:3456::1", false, false)]
     [InlineData("10.0.0.7", true, false)]
+    [InlineData("::", false, false)]
+    [InlineData("::", true, false)]
+    [InlineData("::7f00:1", false, false)]
+    [InlineData("ff02::1", false, false)]
+    [InlineData("64:ff9b::a00:7", false, false)]
+    [InlineData("64:ff9b::cb00:710a", false, true)]
+    [InlineData("64:ff9b:1::cb00:710a", false, false)]
+    [InlineData("2002:a00:7::1", false, false)]
+    [InlineData("2002:cb00:710a::1", false, true)]
+    [InlineData("224.0.0.1", false, false)]
+    [InlineData("255.255.255.255", false, false)]
+    [InlineData("198.18.0.1", false, false)]
+    [InlineData("192.0.0.8", false, false)]
     public void a_delivery_connects_only_to_an_address_on_the_internet_or_in_development_a_loopback_one(string address, bool development, bool reachable) =>
         WebhookEndpoints.MayReceive(System.Net.IPAddress.Parse(address), development).ShouldBe(reachable);
 

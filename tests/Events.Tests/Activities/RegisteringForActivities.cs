@@ -71,8 +71,20 @@ public class RegisteringForActivities(EventsFixture fixture)
         var first = await fixture.RegisteredAsync(activity, await fixture.StudentAsync());
         var second = await fixture.RegisteredAsync(activity, await fixture.StudentAsync());
         first.State.ShouldBe(RegistrationState.Waitlisted);
+        var waiting = await fixture.GetAsync<RegistrationDetails>($"/api/activities/{activity}/registrations/{second.Id}");
+        (waiting.State, waiting.WaitlistPosition, waiting.Code).ShouldBe((RegistrationState.Waitlisted, 2, second.Code));
 
         (await fixture.PostAsync($"/api/activities/{activity}/registrations/{seated.Id}/cancellation", new { })).ShouldBeNoContent();
+
+        var offered = await fixture.GetAsync<RegistrationDetails>($"/api/activities/{activity}/registrations/{first.Id}");
+        offered.State.ShouldBe(RegistrationState.Offered);
+        offered.OfferExpiresAt.ShouldNotBeNull();
+        (await fixture.GetAsync<RegistrationDetails>($"/api/activities/{activity}/registrations/{second.Id}")).WaitlistPosition.ShouldBe(1);
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.Applicant).Get.Url($"/api/activities/{activity}/registrations/{second.Id}");
+            x.StatusCodeShouldBe(404);
+        });
 
         var roster = await fixture.GetAsync<List<RosterEntry>>($"/api/activities/{activity}/roster");
         roster.Single(entry => entry.RegistrationId == first.Id).State.ShouldBe(RegistrationState.Offered);

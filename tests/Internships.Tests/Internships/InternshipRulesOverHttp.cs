@@ -1,6 +1,7 @@
 using Internships.BranchStations;
 using StudentBase.Contracts;
 using Internships.Internships;
+using Internships.Internships.Amending;
 using Internships.Internships.Getting;
 using Internships.Placements;
 using Internships.Placements.Getting;
@@ -148,6 +149,10 @@ public class InternshipRulesOverHttp(InternshipsFixture fixture)
             changes = new { endDate = later.ToString("yyyy-MM-dd"), supervisor = "Li Na, producer" },
             reason = "The production was extended by a month.",
         }, parties.CompanyKey);
+        var location = $"/api/internships/{id}/amendments/{amendmentId}";
+        var proposed = await fixture.GetAsync<AmendmentDetails>(location, parties.StudentKey);
+        (proposed.State, proposed.ProposedBy, proposed.Reason).ShouldBe((AmendmentState.AwaitingSignatures, AgreementParty.Company, "The production was extended by a month."));
+        proposed.Changes.EndDate.ShouldBe(later);
         await fixture.PostAsync($"/api/internships/{id}/amendments/{amendmentId}/signatures", new { party = "Student" }, parties.StudentKey);
 
         var afterTwo = await GetAsync(id);
@@ -162,6 +167,22 @@ public class InternshipRulesOverHttp(InternshipsFixture fixture)
         afterThree.PendingAmendment.ShouldBeNull();
         afterThree.AmendmentsInEffect.ShouldBe(1);
         afterThree.EndorsementCoversAgreement.ShouldBeFalse();
+        var inEffect = await fixture.GetAsync<AmendmentDetails>(location, parties.CompanyKey);
+        inEffect.State.ShouldBe(AmendmentState.InEffect);
+        inEffect.SignedBy.ShouldBe([AgreementParty.Company, AgreementParty.Student, AgreementParty.University]);
+        inEffect.TookEffectAt.ShouldNotBeNull();
+        inEffect.Changes.Supervisor.ShouldBe("Li Na, producer");
+        (await fixture.GetAsync<AmendmentDetails>(location, PartnerKeys.Analyst)).Changes.Supervisor.ShouldBeNull("a supervisor's name is personal data");
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.JimeiUniversityKey).Get.Url(location);
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/internships/{id}/amendments/{Guid.CreateVersion7()}");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
         await using var session = fixture.Store.QuerySession();
         var history = await session.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken);
         history.OfType<JasperFx.Events.IEvent>().Select(e => e.Data).OfType<AgreementSigned>().ShouldHaveSingleItem().Terms.EndDate

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Internships.Partners.IssuingApiKey;
+using Internships.Partners.ReadingApiKeys;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using StudentBase.Contracts;
@@ -34,6 +35,17 @@ public class IssuingApiKeys(InternshipsFixture fixture)
         var key = await IssueAsync("xmu-portal", new { role = "University", scopeId = PartnerKeys.XiamenUniversity, label = "portal 2026" });
 
         key.Key.ShouldStartWith(ApiKeys.Prefix);
+        var shown = await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Get.Url(key.Url);
+            x.StatusCodeShouldBe(StatusCodes.Status200OK);
+        });
+        var kept = shown.ReadAsJson<ApiKeyDetails>();
+        (kept.PartnerId, kept.Role, kept.ScopeId, kept.Label, kept.RevokedAt).ShouldBe(("xmu-portal", PartnerRole.University, PartnerKeys.XiamenUniversity,
+            "portal 2026", null));
+        var body = await shown.ReadAsTextAsync();
+        body.ShouldNotContain(key.Key);
+        body.ShouldNotContain(ApiKeys.Hash(key.Key));
         var published = await PublishedToEveryServiceAsync<PartnerApiKeyIssued>(issued => issued.KeyId == key.Id);
         published.Count.ShouldBe(2);
         published.ShouldAllBe(issued => issued.KeyHash == ApiKeys.Hash(key.Key) && !issued.KeyHash.Contains(key.Key) && issued.PartnerId == "xmu-portal");
@@ -61,6 +73,9 @@ public class IssuingApiKeys(InternshipsFixture fixture)
             x.As(key.Key).Get.Url($"/api/students/{Guid.CreateVersion7()}");
             x.StatusCodeShouldBe(StatusCodes.Status401Unauthorized);
         });
+        var listed = (await fixture.Host.Scenario(x => x.As(PartnerKeys.BaseAdministrator).Get.Url("/api/partners/xmu-portal/api-keys")))
+            .ReadAsJson<List<ApiKeyDetails>>();
+        listed.Single(candidate => candidate.Id == key.Id).RevokedAt.ShouldNotBeNull();
 
         // Revoking again changes nothing, tells nobody again, and still succeeds.
         await fixture.Host.Scenario(x =>
@@ -80,6 +95,11 @@ public class IssuingApiKeys(InternshipsFixture fixture)
         await fixture.Host.Scenario(x =>
         {
             x.As(PartnerKeys.BaseAdministrator).Post.Text("").ToUrl($"/api/partners/xmu-portal/api-keys/{key.Id}/revoke");
+            x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
+        });
+        await fixture.Host.Scenario(x =>
+        {
+            x.As(PartnerKeys.BaseAdministrator).Get.Url($"/api/partners/xmu-portal/api-keys/{key.Id}");
             x.StatusCodeShouldBe(StatusCodes.Status404NotFound);
         });
     }

@@ -210,12 +210,11 @@ internal sealed partial class WebhookSender(
         // Whatever span this background loop happened to start under is not the notification's flow.
         Activity.Current = null;
         var name = $"webhook {due.Type}";
-        var span = ActivityContext.TryParse(due.Flow, null, out var flow)
-            ? Source.StartIn(name, ActivityKind.Producer, flow)
-            : Source.StartActivity(name, ActivityKind.Producer);
+        var span = ActivityContext.TryParse(due.Flow, null, isRemote: true, out var flow)
+            ? Source.StartIn(name, ActivityKind.Client, flow)
+            : Source.StartActivity(name, ActivityKind.Client);
         span?.SetTag("webhook.subscription_id", due.SubscriptionId.ToString());
         span?.SetTag("webhook.notification_id", due.NotificationId.ToString());
-        span?.SetTag("webhook.attempt", due.Failures + 1);
         return span;
     }
 

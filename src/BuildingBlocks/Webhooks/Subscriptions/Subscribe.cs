@@ -106,6 +106,10 @@ internal static class WebhookEndpoints
     public static bool MayReceive(IPAddress address, bool development) =>
         !IsPrivate(address) || (development && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
 
+    /// <summary>
+    /// Private, loopback, link-local, shared (CGNAT), unspecified, multicast or reserved, in IPv4 or IPv6, including an IPv6
+    /// address that carries an IPv4 one (mapped, compatible, NAT64, 6to4): judged by the IPv4 address it reaches.
+    /// </summary>
     private static bool IsPrivate(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -115,14 +119,43 @@ internal static class WebhookEndpoints
 
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || IPAddress.IsLoopback(address);
+            var v6 = address.GetAddressBytes();
+            if (IsLocalUseNat64(v6))
+            {
+                return true;
+            }
+
+            return EmbeddedIPv4(v6) is { } embedded
+                ? IsPrivate(embedded)
+                : address.Equals(IPAddress.IPv6Any) || IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal
+                  || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
         }
 
         var bytes = address.GetAddressBytes();
-        return bytes[0] is 10 or 127 or 0
+        return bytes[0] is 0 or 10 or 127 or >= 224
                || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31)
                || (bytes[0] == 192 && bytes[1] == 168)
+               || (bytes[0] == 192 && bytes[1] == 0 && bytes[2] == 0)
+               || (bytes[0] == 198 && bytes[1] is 18 or 19)
                || (bytes[0] == 169 && bytes[1] == 254)
                || (bytes[0] == 100 && bytes[1] is >= 64 and <= 127);
     }
+
+    /// <summary>The IPv4 address an IPv6 one carries: IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16).</summary>
+    private static IPAddress? EmbeddedIPv4(byte[] v6)
+    {
+        var compatible = v6.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && v6.AsSpan(12, 4).IndexOfAnyExcept((byte)0) >= 0
+                         && !(v6[12] == 0 && v6[13] == 0 && v6[14] == 0 && v6[15] == 1);
+        var nat64 = v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0;
+        if (compatible || nat64)
+        {
+            return new IPAddress(v6.AsSpan(12, 4));
+        }
+
+        return v6[0] == 0x20 && v6[1] == 0x02 ? new IPAddress(v6.AsSpan(2, 4)) : null;
+    }
+
+    /// <summary>64:ff9b:1::/48, NAT64 for a network's own use: whatever it carries is inside.</summary>
+    private static bool IsLocalUseNat64(byte[] v6) =>
+        v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6[4] == 0x00 && v6[5] == 0x01;
 }

@@ -52,13 +52,13 @@ public static class IssueApiKeyEndpoint
     /// <summary>Partner ids are short, stable, lower-case names such as <c>xmu-student-system</c>.</summary>
     public const string PartnerIdPattern = "^[a-z0-9][a-z0-9-]{1,63}$";
 
-    public static ProblemDetails Validate(IssueApiKey command, string partnerId)
-    {
-        return System.Text.RegularExpressions.Regex.IsMatch(partnerId, PartnerIdPattern)
-            ? IssueApiKey.Validator.Instance.Check(command)
-            : Validation.Problem("partnerId",
-                "A partner id is 2 to 64 lower-case letters, digits and hyphens.", "合作方 id 由 2 至 64 个小写字母、数字和连字符组成。");
-    }
+    public static ProblemDetails Validate(IssueApiKey command, string partnerId) =>
+        IsPartnerId(partnerId) ? IssueApiKey.Validator.Instance.Check(command) : PartnerIdProblem();
+
+    public static bool IsPartnerId(string partnerId) => System.Text.RegularExpressions.Regex.IsMatch(partnerId, PartnerIdPattern);
+
+    public static ProblemDetails PartnerIdProblem() => Validation.Problem("partnerId",
+        "A partner id is 2 to 64 lower-case letters, digits and hyphens.", "合作方 id 由 2 至 64 个小写字母、数字和连字符组成。");
 
     [WolverinePost("/api/partners/{partnerId}/api-keys", Name = "IssueApiKey")]
     [Allow(PartnerRole.BaseAdministrator)]

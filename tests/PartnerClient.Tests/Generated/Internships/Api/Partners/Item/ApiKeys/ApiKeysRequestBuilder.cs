@@ -47,6 +47,38 @@ namespace Partners.Internships.Api.Partners.Item.ApiKeys
         {
         }
         /// <summary>
+        /// GET_api_partners_partnerId_api_keysAllowed roles: BaseAdministrator.
+        /// </summary>
+        /// <returns>A List&lt;global::Partners.Internships.Models.ApiKeyDetails&gt;</returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 400 status code</exception>
+        /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 401 status code</exception>
+        /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 403 status code</exception>
+        /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::Partners.Internships.Models.Problem">When receiving a 429 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<List<global::Partners.Internships.Models.ApiKeyDetails>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<List<global::Partners.Internships.Models.ApiKeyDetails>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
+                { "401", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
+                { "403", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
+                { "404", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
+                { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
+            };
+            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Partners.Internships.Models.ApiKeyDetails>(requestInfo, global::Partners.Internships.Models.ApiKeyDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return collectionResult?.AsList();
+        }
+        /// <summary>
         /// POST_api_partners_partnerId_api_keysAllowed roles: BaseAdministrator.
         /// </summary>
         /// <returns>A <see cref="global::Partners.Internships.Models.IssuedApiKey"/></returns>
@@ -86,6 +118,25 @@ namespace Partners.Internships.Api.Partners.Item.ApiKeys
                 { "429", global::Partners.Internships.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Partners.Internships.Models.IssuedApiKey>(requestInfo, global::Partners.Internships.Models.IssuedApiKey.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// GET_api_partners_partnerId_api_keysAllowed roles: BaseAdministrator.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
         }
         /// <summary>
         /// POST_api_partners_partnerId_api_keysAllowed roles: BaseAdministrator.
